@@ -1,0 +1,1 @@
+"""Work-report site generator: the domain core (model, loading, validation) and its renderers."""

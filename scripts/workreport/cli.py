@@ -1,0 +1,91 @@
+"""The project's command line: ``python -m workreport <command>``.
+
+Thin over the core: each command loads the data, prints problems one per line, and
+returns an exit status. A user's mistake never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .loading import load_dataset
+from .problems import Problem
+from .schema import SCHEMA_FILE, schema_text, write_schema
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.is_error)
+    if errors:
+        warnings = len(problems) - errors
+        tail = f"，{warnings} 个警告" if warnings else ""
+        print(f"数据检查未通过：{errors} 个错误{tail}。请按上面的提示逐条修改。", file=sys.stderr)
+
+
+def command_check(args: argparse.Namespace) -> int:
+    result = load_dataset(Path(args.data), Path(args.root))
+    print_problems(result.problems)
+    return 1 if result.errors else 0
+
+
+def command_build(args: argparse.Namespace) -> int:
+    """Check, then build into a fresh folder and swap it in: a failed build leaves ``site/`` as it was."""
+    if command_check(args) != 0:
+        return 1
+    site = Path(args.site_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as scratch:
+        fresh = Path(scratch) / "site"
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", args.config, "-d", str(fresh)]
+        if subprocess.run(build).returncode != 0:
+            print("站点构建失败，site/ 保持原样。", file=sys.stderr)
+            return 1
+        old = Path(scratch) / "old"
+        if site.exists():
+            site.rename(old)
+        fresh.rename(site)
+    return 0
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data)
+    target = data_dir / SCHEMA_FILE
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != schema_text():
+            print(f"{target} 已过期：请运行 make schema 重新生成", file=sys.stderr)
+            return 1
+        return 0
+    print(f"已写入 {write_schema(data_dir)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workreport", description="工作报告站点生成工具")
+    parser.add_argument("--data", default="data", help="数据目录（默认 data）")
+    parser.add_argument("--root", default=".", help="报错时显示路径所相对的项目目录（默认当前目录）")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="检查 data/ 下的全部数据，逐条列出问题")
+    check.set_defaults(run=command_check)
+
+    build = commands.add_parser("build", help="检查数据并构建站点到 site/")
+    build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument("--site-dir", default="site")
+    build.set_defaults(run=command_build)
+
+    schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
+    schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否为最新")
+    schema.set_defaults(run=command_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))

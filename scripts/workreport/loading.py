@@ -1,0 +1,261 @@
+"""Loading ``data/``: every YAML file, every record, every problem at once.
+
+Each record is validated on its own, so one bad task does not hide the rest of its file,
+and a reference to a record that exists but has errors is not reported a second time.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .dataset import Dataset
+from .problems import DataError, Origin, Path as DataPath, Problem, format_path, show_value, sort_problems
+from .validation import validate_dataset
+from .yamlsource import read_yaml
+
+RECORD_MODELS: dict[str, type[model.Record]] = {
+    "leaders": model.Leader,
+    "units": model.Unit,
+    "tasks": model.Task,
+    "indicators": model.Indicator,
+    "projects": model.Project,
+    "cases": model.Case,
+    "highlights": model.Highlight,
+    "honors": model.Honor,
+    "bottom_lines": model.BottomLineCheck,
+}
+TOP_LEVEL_KEYS = ["report", *RECORD_MODELS]
+REPORT_FILE = "report.yaml"
+
+
+@dataclass
+class LoadResult:
+    """What loading produced: the dataset (None when errors stop it) and every problem."""
+
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """All YAML files under ``data_dir``, in a stable order."""
+    found = [p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    return sorted(found, key=lambda p: p.relative_to(data_dir).as_posix())
+
+
+def load_dataset(data_dir: Path, display_root: Path | None = None) -> LoadResult:
+    """Load and validate everything under ``data_dir``.
+
+    ``display_root`` is the folder paths are shown relative to (the project folder by
+    default, so messages say ``data/tasks/x.yaml``).
+    """
+    data_dir = data_dir.resolve()
+    root = (display_root or data_dir.parent).resolve()
+    collector = _Collector()
+    files = data_files(data_dir)
+    if not data_dir.is_dir():
+        collector.problems.append(Problem(_display(data_dir, root), 1, "", "数据目录不存在"))
+    for path in files:
+        collector.load_file(path, _display(path, root))
+
+    report = collector.report
+    if report is None:
+        if not collector.report_seen:
+            where = _display(data_dir / REPORT_FILE, root)
+            collector.problems.append(Problem(where, 1, "report", "缺少报告配置：需要一个含有 report: 的文件（通常是 data/report.yaml）"))
+        return LoadResult(None, sort_problems(collector.problems), files)
+
+    dataset = Dataset(report=report, data_dir=data_dir, **collector.records)
+    collector.problems.extend(validate_dataset(dataset, collector.declared_ids))
+    problems = sort_problems(collector.problems)
+    ok = not any(p.is_error for p in problems)
+    return LoadResult(dataset if ok else None, problems, files)
+
+
+def load_or_raise(data_dir: Path, display_root: Path | None = None) -> tuple[Dataset, list[Problem]]:
+    """The dataset and its warnings; raises DataError with every problem if there are errors."""
+    result = load_dataset(data_dir, display_root)
+    if result.dataset is None:
+        raise DataError(result.problems)
+    return result.dataset, result.warnings
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.records: dict[str, list[Any]] = {kind: [] for kind in RECORD_MODELS}
+        # Every id written in the data, valid record or not: references to a record that
+        # failed validation are not reported again.
+        self.declared_ids: dict[str, set[str]] = {kind: set() for kind in RECORD_MODELS}
+        self.report: model.ReportConfig | None = None
+        self.report_seen: Origin | None = None
+
+    def load_file(self, path: Path, display: str) -> None:
+        document = read_yaml(path, display)
+        self.problems.extend(document.problems)
+        value = document.value
+        if value is None and document.problems:
+            return
+        origin = Origin(display, (), document.lines)
+        if not isinstance(value, dict):
+            self.problems.append(Problem.at(origin, (), f"文件顶层应为映射（如“tasks:”后接列表），实际为{show_value(value)}"))
+            return
+        for key, content in value.items():
+            if key == "report":
+                self.load_report(content, origin.child("report"))
+            elif key in RECORD_MODELS:
+                self.load_records(key, content, origin.child(key))
+            else:
+                self.problems.append(Problem.at(origin, (key,), unknown_key_message(key, TOP_LEVEL_KEYS)))
+
+    def load_report(self, content: Any, origin: Origin) -> None:
+        if self.report_seen is not None:
+            first = self.report_seen
+            self.problems.append(Problem.at(origin, (), f"报告配置重复：{first.file}:{first.line()} 已有 report，全部数据中只能有一份"))
+            return
+        self.report_seen = origin
+        report = validate_record(model.ReportConfig, content, origin, self.problems)
+        if report is not None:
+            self.report = report
+
+    def load_records(self, kind: str, content: Any, origin: Origin) -> None:
+        if content is None:
+            return
+        if not isinstance(content, list):
+            self.problems.append(Problem.at(origin, (), f"应为列表（每条记录以“- ”开头），实际为{show_value(content)}"))
+            return
+        for index, item in enumerate(content):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.declared_ids[kind].add(item["id"])
+            record = validate_record(RECORD_MODELS[kind], item, origin.child(index), self.problems)
+            if record is not None:
+                self.records[kind].append(record)
+
+
+def validate_record(cls: type[model.Record], value: Any, origin: Origin, problems: list[Problem]) -> Any:
+    """Validate one record; on failure append located problems and return None."""
+    try:
+        record = cls.model_validate(value)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"])
+            problems.append(Problem.at(origin, loc, translate_error(cls, loc, detail)))
+        return None
+    record._origin = origin
+    return record
+
+
+# ---------------------------------------------------------------------- messages
+
+
+def unknown_key_message(key: str, allowed: list[str]) -> str:
+    guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"是否应为“{guess[0]}”？" if guess else ""
+    return f"未知字段“{key}”（可能是拼写错误）。{hint}允许的字段：{'、'.join(allowed)}"
+
+
+def _model_at(cls: type[BaseModel], loc: DataPath) -> type[BaseModel] | None:
+    """The pydantic model that holds the last key of ``loc`` (for listing allowed fields)."""
+    current: Any = cls
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside ``list[M]``, ``M | None`` and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+_DATE_ERRORS = {"date_parsing", "date_type", "date_from_datetime_parsing"}
+_NUMBER_ERRORS = {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float", "finite_number"}
+
+
+def translate_error(cls: type[BaseModel], loc: DataPath, detail: Any) -> str:
+    """A pydantic error as a Chinese sentence an editor can act on."""
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    value = detail.get("input")
+    field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+
+    if kind == "missing":
+        return "缺少必填字段"
+    if kind == "extra_forbidden":
+        holder = _model_at(cls, loc)
+        allowed = list(holder.model_fields) if holder else []
+        return unknown_key_message(str(loc[-1]), allowed)
+
+    if kind in _DATE_ERRORS:
+        text = "日期格式应为 YYYY-MM-DD，如 2025-06-30"
+    elif kind == "date_from_datetime_inexact":
+        text = "应为日期（YYYY-MM-DD），不要带时间"
+    elif kind in _NUMBER_ERRORS:
+        text = "应为数字（不要带单位或引号）"
+    elif kind == "string_type":
+        text = "应为文本"
+    elif kind in ("bool_parsing", "bool_type"):
+        text = "应为 true 或 false"
+    elif kind == "list_type":
+        text = "应为列表（每项以“- ”开头）"
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        text = "应为映射（“字段: 值”的形式）"
+    elif kind in ("enum", "literal_error"):
+        text = f"应为以下之一：{ctx.get('expected', '')}".replace("'", "").replace(" or ", "、").replace(", ", "、")
+    elif kind == "string_pattern_mismatch":
+        text = "编号只能包含英文字母、数字、连字符“-”和下划线“_”，并以字母或数字开头"
+    elif kind in ("string_too_short",):
+        text = "不能为空"
+    elif kind == "too_short":
+        text = f"至少要有 {ctx.get('min_length', 1)} 项"
+    elif kind == "string_too_long":
+        text = f"过长（最多 {ctx.get('max_length')} 个字符）"
+    elif field_name == "percent" and kind in ("greater_than_equal", "less_than_equal"):
+        text = "百分比应在 0 到 100 之间"
+    elif kind == "greater_than_equal":
+        text = f"不能小于 {ctx.get('ge')}"
+    elif kind == "less_than_equal":
+        text = f"不能大于 {ctx.get('le')}"
+    elif kind == "greater_than":
+        text = f"必须大于 {ctx.get('gt')}"
+    elif kind == "less_than":
+        text = f"必须小于 {ctx.get('lt')}"
+    else:
+        text = detail.get("msg", "取值不正确")
+    return f"{text}（实际值：{show_value(value)}）"
+
+
+__all__ = ["LoadResult", "load_dataset", "load_or_raise", "data_files", "format_path"]

@@ -1,0 +1,695 @@
+"""The data model: what an editor may write under ``data/``.
+
+Every class and field carries a docstring in Chinese. Pydantic turns those docstrings into
+the descriptions of the JSON Schema that editors' VS Code shows on hover and completion,
+so they are written for editors, not for programmers.
+
+Only the shape of single records is checked here (types, required fields, ranges, unknown
+keys). Rules that need more than one record (references, duplicate ids, dates against the
+report period) live in ``validation.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+from .problems import Origin
+
+# ASCII ids keep URLs, file names and Windows zips clean; Chinese lives in titles.
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+NonNegative = Annotated[float, Field(ge=0)]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown keys are errors, docstrings become descriptions."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+    )
+
+    # Where the record came from, so later checks can point at file and line.
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin | None:
+        return self._origin
+
+
+class Visibility(str, Enum):
+    """公开范围。"""
+
+    public = "public"
+    internal = "internal"
+
+
+class VisibleRecord(Record):
+    visibility: Visibility = Visibility.public
+    """公开范围：`public`（可公开，可进入对外导出）或 `internal`（仅限局内网站，永不导出）。默认 `public`。"""
+
+    @property
+    def is_internal(self) -> bool:
+        return self.visibility is Visibility.internal
+
+
+# --------------------------------------------------------------------------- report
+
+
+class Period(Record):
+    """报告期：站点的一个版本对应一个报告期。"""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z-]*$")]
+    """报告期编号，仅限英文字母、数字和连字符，如 `2025-h1`（上半年）、`2025-m09`（9月）、`2025`（全年）。"""
+    title: Text
+    """报告期名称，如“2025年上半年”。"""
+    start: dt.date
+    """报告期开始日期，格式 YYYY-MM-DD。"""
+    end: dt.date
+    """报告期结束日期，格式 YYYY-MM-DD。"""
+
+
+class Thresholds(Record):
+    """滞后判定阈值（百分点）：实际进度低于序时进度超过该值即判为滞后。"""
+
+    lagging: NonNegative = 5
+    """滞后阈值（百分点），默认 5。"""
+    seriously_lagging: NonNegative = 15
+    """严重滞后阈值（百分点），默认 15，应不小于滞后阈值。"""
+
+
+class Category(Record):
+    """工作条线（如“七大任务”中的一项），用于对重点任务和案例分组。"""
+
+    id: Id
+    """条线编号（英文），如 `happy-rivers`。"""
+    name: Text
+    """条线名称，如“幸福河湖建设”。"""
+    slogan: str | None = None
+    """条线的提法，如“当好幸福河湖建设主角”，显示在条线标题下。"""
+
+
+class ReportConfig(Record):
+    """报告配置：单位名称、报告期、截至日期、阈值和工作条线。全部数据中只能出现一次。"""
+
+    bureau: Text
+    """局（委、办）全称，如“澄川市水利局”。"""
+    period: Period
+    """当前报告期。"""
+    as_of: dt.date
+    """截至日期：站点上的所有数字都按这一天计算，而不是按构建当天计算。"""
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    """滞后判定阈值。"""
+    categories: list[Category] = Field(min_length=1)
+    """工作条线列表（顺序即页面上的顺序）。"""
+    internal_deduction_multiplier: Annotated[float, Field(ge=1)] = 2
+    """局内部考核扣分倍数：被上级考核扣分的处室，在局内部考核中按此倍数扣分（双倍扣分即 2）。"""
+
+
+# --------------------------------------------------------------------------- organisation
+
+
+class UnitKind(str, Enum):
+    department = "department"
+    affiliated = "affiliated"
+
+
+class Leader(VisibleRecord):
+    """局领导（局长、分管局长等）。分管的单位由各单位的 `leader` 字段推出，不在此重复填写。"""
+
+    id: Id
+    """领导编号（英文），如 `director`、`deputy-wang`。"""
+    name: Text
+    """姓名。"""
+    title: Text
+    """职务，如“局长”“副局长”“党组成员、副局长”。"""
+    responsibilities: str | None = None
+    """分工说明，如“分管农村水利、河湖管理工作”。"""
+
+
+class Unit(VisibleRecord):
+    """单位：机关处室或直属单位，是重点任务、指标、工程和案例的责任主体。"""
+
+    id: Id
+    """单位编号（英文），如 `rural-water`。"""
+    name: Text
+    """单位全称，如“农村水利处”。"""
+    short_name: str | None = None
+    """简称，用于表格等窄处，如“农水处”。"""
+    kind: UnitKind = UnitKind.department
+    """单位类型：`department`（机关处室）或 `affiliated`（直属单位）。"""
+    leader: Id
+    """分管局领导的编号（见 `leaders`）。"""
+    head: str | None = None
+    """主要负责人姓名。"""
+    duties: str | None = None
+    """主要职责，一两句话。"""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+# --------------------------------------------------------------------------- tasks
+
+
+class Target(Record):
+    """量化目标。"""
+
+    value: Annotated[float, Field(gt=0)]
+    """目标数量，如 12。"""
+    measure: Text
+    """计量单位（量词），如“个”“座”“公里”“万元”。"""
+    description: str | None = None
+    """目标说明，如“完成灌区续建配套与现代化改造”。"""
+
+
+class Window(Record):
+    """任务的时间窗口：序时进度按此区间计算。"""
+
+    start: dt.date
+    """开始日期。"""
+    end: dt.date
+    """计划完成日期。"""
+
+
+class PlannedPoint(Record):
+    """计划进度曲线上的一个点：到某日应完成的百分比。"""
+
+    date: dt.date
+    """日期。"""
+    percent: Percent
+    """到该日应完成的百分比（0–100）。"""
+
+
+class Milestone(Record):
+    """里程碑节点。"""
+
+    title: Text
+    """节点名称，如“完成初步设计批复”。"""
+    due: dt.date
+    """计划日期。"""
+    done_on: dt.date | None = None
+    """实际完成日期；未完成则不填。"""
+
+
+class TaskProgress(Record):
+    """一条进度记录：某日累计完成了多少。进度是按日期累积的日志，不要覆盖旧记录，新情况追加一条。"""
+
+    date: dt.date
+    """记录日期（截至该日的累计情况）。"""
+    done: NonNegative | None = None
+    """累计完成数量（与目标同一计量单位）。有量化目标时填写。"""
+    percent: Percent | None = None
+    """累计完成百分比（0–100）。没有量化目标、或需要直接报告百分比时填写。"""
+    note: str | None = None
+    """进展说明。"""
+
+
+class Task(VisibleRecord):
+    """重点任务：有责任单位、目标、时间窗口和按日期记录的进度。"""
+
+    id: Id
+    """任务编号（英文），全局唯一，如 `T-RW-01`。"""
+    title: Text
+    """任务名称。"""
+    category: Id
+    """所属工作条线的编号（见 `report.categories`）。"""
+    owner_unit: Id
+    """牵头单位编号（见 `units`）。"""
+    partner_units: list[Id] = Field(default_factory=list)
+    """配合单位编号列表。"""
+    leader: Id | None = None
+    """分管局领导编号；不填则取牵头单位的分管领导。"""
+    headline: bool = False
+    """是否为首页展示的核心目标任务。"""
+    target: Target | None = None
+    """量化目标；只有里程碑的任务可不填，但此时必须有 `milestones`。"""
+    window: Window
+    """时间窗口。"""
+    planned: list[PlannedPoint] = Field(default_factory=list)
+    """计划进度曲线（可选）；不填则按时间窗口线性计算序时进度。"""
+    milestones: list[Milestone] = Field(default_factory=list)
+    """里程碑节点。"""
+    progress: list[TaskProgress] = Field(default_factory=list)
+    """进度日志，按日期从早到晚排列。"""
+    first_half_result: str | None = None
+    """上半年完成情况（文字）。"""
+    second_half_plan: str | None = None
+    """下半年工作计划（文字）。"""
+    problems: str | None = None
+    """存在问题（文字）。"""
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+class IndicatorSource(str, Enum):
+    provincial = "省考"
+    municipal = "市考"
+    shared = "承担系数"
+
+
+class Direction(str, Enum):
+    higher = "higher"
+    lower = "lower"
+
+
+class IndicatorValue(Record):
+    """指标的一个监测值。"""
+
+    date: dt.date
+    """监测日期。"""
+    value: float
+    """该日的指标值。"""
+    note: str | None = None
+    """说明。"""
+
+
+class Deduction(Record):
+    """扣分记录。"""
+
+    date: dt.date
+    """扣分日期。"""
+    points: Annotated[float, Field(gt=0)]
+    """扣分分值（正数）。"""
+    reason: Text
+    """扣分原因。"""
+    unit: Id
+    """被扣分的责任单位编号（局内部考核按倍数追责）。"""
+
+
+class BonusStatus(str, Enum):
+    secured = "已争取"
+    pursuing = "争取中"
+    missed = "未争取"
+
+
+class Bonus(Record):
+    """加分事项。"""
+
+    title: Text
+    """加分事项名称。"""
+    points: Annotated[float, Field(gt=0)]
+    """可加分值。"""
+    unit: Id
+    """争取单位编号。"""
+    status: BonusStatus = BonusStatus.pursuing
+    """状态：已争取 / 争取中 / 未争取。"""
+    date: dt.date | None = None
+    """确认日期（已争取时填写）。"""
+
+
+class IndicatorTarget(Record):
+    """指标目标值。"""
+
+    value: float
+    """目标值。"""
+    direction: Direction = Direction.higher
+    """方向：`higher`（越高越好，不低于目标）或 `lower`（越低越好，不高于目标）。"""
+    measure: str | None = None
+    """计量单位，如“%”“分”“万立方米”。"""
+
+
+class Indicator(VisibleRecord):
+    """考核指标：省考、市考指标，或承担牵头部门考核系数的指标。"""
+
+    id: Id
+    """指标编号（英文），如 `I-PROV-01`。"""
+    name: Text
+    """指标名称。"""
+    source: IndicatorSource
+    """来源：省考 / 市考 / 承担系数。"""
+    owner_unit: Id
+    """局内责任单位编号。"""
+    lead_department: str | None = None
+    """局外牵头部门，如“市农业农村局”（承担系数类指标必填）。"""
+    weight: NonNegative
+    """分值（权重）。"""
+    target: IndicatorTarget
+    """目标值及方向。"""
+    values: list[IndicatorValue] = Field(default_factory=list)
+    """按日期的监测值，从早到晚。"""
+    deductions: list[Deduction] = Field(default_factory=list)
+    """扣分记录。"""
+    bonuses: list[Bonus] = Field(default_factory=list)
+    """加分事项。"""
+    note: str | None = None
+    """说明。"""
+
+
+# --------------------------------------------------------------------------- projects
+
+
+class Stage(str, Enum):
+    preliminary = "前期"
+    construction = "在建"
+    completed = "完工"
+    accepted = "验收"
+    audited = "决算审计"
+
+
+class PrerequisiteKind(str, Enum):
+    approval = "立项"
+    preliminary_design = "初步设计批复"
+    tendering = "招投标"
+    drawing_review = "施工图审查"
+    land = "征迁"
+
+
+class Prerequisite(Record):
+    """前置要件办理情况。"""
+
+    name: PrerequisiteKind
+    """要件：立项 / 初步设计批复 / 招投标 / 施工图审查 / 征迁。"""
+    planned: dt.date | None = None
+    """计划办结日期。"""
+    done_on: dt.date | None = None
+    """实际办结日期；未办结则不填。"""
+    note: str | None = None
+    """说明。"""
+
+
+class Investment(Record):
+    """投资（万元）。年度已完成投资按进度日志中的 `invested` 计算。"""
+
+    total: NonNegative
+    """总投资（万元）。"""
+    planned_this_year: NonNegative
+    """年度计划投资（万元）。"""
+
+
+class ProjectDates(Record):
+    """工程的关键日期。"""
+
+    start: dt.date | None = None
+    """开工日期（实际或计划）。"""
+    planned_completion: dt.date | None = None
+    """计划完工日期。"""
+    completed: dt.date | None = None
+    """实际完工日期。"""
+    accepted: dt.date | None = None
+    """验收日期。"""
+
+
+class ProjectProgress(Record):
+    """工程进度记录：截至某日的累计形象进度和年度累计完成投资。"""
+
+    date: dt.date
+    """记录日期。"""
+    percent: Percent | None = None
+    """累计形象进度百分比（0–100）。"""
+    invested: NonNegative | None = None
+    """年度累计完成投资（万元）。"""
+    stage: Stage | None = None
+    """若该日工程进入新阶段，填写新阶段。"""
+    note: str | None = None
+    """进展说明。"""
+
+
+class Project(VisibleRecord):
+    """重点工程。"""
+
+    id: Id
+    """工程编号（英文），如 `P-IRR-01`。"""
+    name: Text
+    """工程名称。"""
+    kind: Text
+    """工程类别，如“灌区改造”“水库除险加固”“河道整治”。"""
+    county: Text
+    """所在县（市、区）。"""
+    owner_unit: Id
+    """局内责任单位编号。"""
+    category: Id | None = None
+    """所属工作条线编号（可选）。"""
+    stage: Stage
+    """当前阶段：前期 / 在建 / 完工 / 验收 / 决算审计。"""
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
+    """前置要件。"""
+    investment: Investment
+    """投资情况（万元）。"""
+    dates: ProjectDates = Field(default_factory=ProjectDates)
+    """关键日期。"""
+    progress: list[ProjectProgress] = Field(default_factory=list)
+    """进度日志，按日期从早到晚。"""
+    tasks: list[Id] = Field(default_factory=list)
+    """相关重点任务编号。"""
+    problems: str | None = None
+    """存在问题。"""
+
+
+# --------------------------------------------------------------------------- cases, highlights, honors
+
+
+class Photo(Record):
+    """照片：文件放在 `data/photos/` 下。"""
+
+    file: Text
+    """照片文件路径，相对于 `data/` 目录，如 `photos/case-irrigation/1.jpg`。"""
+    caption: Text
+    """图片说明（图注）。"""
+
+
+class Figure(Record):
+    """一个关键数字，如“改造渠道 86.4 公里”。"""
+
+    label: Text
+    """数字的含义，如“改造渠道”。"""
+    value: float
+    """数值。"""
+    measure: str = ""
+    """计量单位，如“公里”“%”“万元”。"""
+
+
+class Practice(Record):
+    """一项主要做法。"""
+
+    title: Text
+    """做法的提要（一句话）。"""
+    text: Text
+    """具体内容。"""
+
+
+class Results(Record):
+    """取得成效。"""
+
+    text: Text
+    """成效描述。"""
+    figures: list[Figure] = Field(default_factory=list)
+    """关键数字。"""
+
+
+class Related(Record):
+    """相关的任务、指标和工程。"""
+
+    tasks: list[Id] = Field(default_factory=list)
+    """相关重点任务编号。"""
+    indicators: list[Id] = Field(default_factory=list)
+    """相关考核指标编号。"""
+    projects: list[Id] = Field(default_factory=list)
+    """相关工程编号。"""
+
+
+class Case(VisibleRecord):
+    """典型案例：背景、主要做法、取得成效、经验启示。"""
+
+    id: Id
+    """案例编号（英文），如 `C-01`。"""
+    title: Text
+    """案例标题。"""
+    unit: Id
+    """报送单位编号。"""
+    category: Id
+    """所属工作条线编号。"""
+    date: dt.date | None = None
+    """成稿日期。"""
+    tags: list[Text] = Field(default_factory=list)
+    """标签，如“数字孪生”“节水”。"""
+    summary: Text
+    """摘要（一两句话）。"""
+    background: Text
+    """背景。"""
+    practices: list[Practice] = Field(min_length=1)
+    """主要做法（分条）。"""
+    results: Results
+    """取得成效。"""
+    lessons: Text
+    """经验启示。"""
+    photos: list[Photo] = Field(default_factory=list)
+    """照片。"""
+    related: Related = Field(default_factory=Related)
+    """相关的任务、指标和工程。"""
+    honors: list[Id] = Field(default_factory=list)
+    """本案例支撑申报的荣誉编号。"""
+
+
+class MediaLevel(str, Enum):
+    central = "中央级"
+    provincial = "省级"
+    municipal = "市级"
+
+
+class MediaCoverage(Record):
+    """媒体报道。"""
+
+    outlet: Text
+    """媒体名称。"""
+    level: MediaLevel
+    """媒体级别：中央级 / 省级 / 市级。"""
+    date: dt.date
+    """报道日期。"""
+    title: str | None = None
+    """报道标题。"""
+
+
+class Highlight(VisibleRecord):
+    """工作亮点：一件可展示的事、一个关键数字和媒体报道。"""
+
+    id: Id
+    """亮点编号（英文），如 `H-01`。"""
+    title: Text
+    """亮点标题。"""
+    summary: Text
+    """简要说明。"""
+    unit: Id
+    """责任单位编号。"""
+    category: Id | None = None
+    """所属工作条线编号（可选）。"""
+    date: dt.date
+    """日期。"""
+    tags: list[Text] = Field(default_factory=list)
+    """标签。"""
+    key_figure: Figure | None = None
+    """关键数字。"""
+    media: list[MediaCoverage] = Field(default_factory=list)
+    """媒体报道。"""
+    photos: list[Photo] = Field(default_factory=list)
+    """照片。"""
+
+
+class HonorLevel(str, Enum):
+    national = "国家级"
+    provincial = "省级"
+    municipal = "市级"
+
+
+class HonorStatus(str, Enum):
+    planning = "谋划中"
+    applying = "申报中"
+    won = "已获得"
+    lost = "未获得"
+
+
+class Honor(VisibleRecord):
+    """荣誉：争创的称号或奖项（国字号、省字头、市级）。"""
+
+    id: Id
+    """荣誉编号（英文），如 `HN-01`。"""
+    name: Text
+    """荣誉名称。"""
+    level: HonorLevel
+    """级别：国家级 / 省级 / 市级。"""
+    issuer: Text
+    """授予（评选）机关。"""
+    unit: Id
+    """争创单位编号。"""
+    status: HonorStatus
+    """状态：谋划中 / 申报中 / 已获得 / 未获得。"""
+    deadline: dt.date | None = None
+    """申报截止日期。"""
+    awarded_on: dt.date | None = None
+    """获得日期（状态为“已获得”时必填）。"""
+    cases: list[Id] = Field(default_factory=list)
+    """支撑材料：典型案例编号。"""
+    highlights: list[Id] = Field(default_factory=list)
+    """支撑材料：亮点编号。"""
+    note: str | None = None
+    """说明。"""
+
+
+# --------------------------------------------------------------------------- bottom lines
+
+
+class BottomLine(str, Enum):
+    safety = "安全生产"
+    integrity = "党风廉政"
+
+
+class CheckStatus(str, Enum):
+    done = "已完成"
+    rectifying = "整改中"
+    pending = "未开始"
+
+
+class BottomLineCheck(VisibleRecord):
+    """两条底线自查事项：安全生产、党风廉政。"""
+
+    id: Id
+    """事项编号（英文），如 `BL-S-01`。"""
+    line: BottomLine
+    """底线：安全生产 / 党风廉政。"""
+    unit: Id
+    """自查单位编号。"""
+    item: Text
+    """自查事项。"""
+    status: CheckStatus
+    """状态：已完成 / 整改中 / 未开始。"""
+    checked_on: dt.date | None = None
+    """自查日期。"""
+    finding: str | None = None
+    """发现的问题。"""
+    rectification: str | None = None
+    """整改措施及进展。"""
+
+
+# --------------------------------------------------------------------------- a data file
+
+
+class DataFile(Record):
+    """`data/` 下的一个 YAML 文件。每个文件可以包含下列任意几类数据（通常一个文件一类）。"""
+
+    report: ReportConfig | None = None
+    """报告配置（全部数据中只能出现一次，通常在 `data/report.yaml`）。"""
+    leaders: list[Leader] = Field(default_factory=list)
+    """局领导。"""
+    units: list[Unit] = Field(default_factory=list)
+    """单位（处室、直属单位）。"""
+    tasks: list[Task] = Field(default_factory=list)
+    """重点任务。"""
+    indicators: list[Indicator] = Field(default_factory=list)
+    """考核指标。"""
+    projects: list[Project] = Field(default_factory=list)
+    """重点工程。"""
+    cases: list[Case] = Field(default_factory=list)
+    """典型案例。"""
+    highlights: list[Highlight] = Field(default_factory=list)
+    """工作亮点。"""
+    honors: list[Honor] = Field(default_factory=list)
+    """荣誉。"""
+    bottom_lines: list[BottomLineCheck] = Field(default_factory=list)
+    """两条底线自查事项。"""
+
+
+# Kinds of records that carry an id, in the order pages and checks walk them.
+RECORD_KINDS: dict[str, str] = {
+    "leaders": "局领导",
+    "units": "单位",
+    "tasks": "重点任务",
+    "indicators": "考核指标",
+    "projects": "重点工程",
+    "cases": "典型案例",
+    "highlights": "亮点",
+    "honors": "荣誉",
+    "bottom_lines": "底线自查事项",
+}
+
+
+def records_of(data_file: DataFile) -> dict[str, list[Any]]:
+    """The records of one file by kind, in RECORD_KINDS order."""
+    return {kind: getattr(data_file, kind) for kind in RECORD_KINDS}

@@ -1,0 +1,115 @@
+"""Problems found in the data, and where they are.
+
+One value type for every problem: file, line, field path, message, severity. Loading and
+validation collect them all; the caller prints each on its own line and aborts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+def format_path(path: Path) -> str:
+    """``("tasks", 7, "window", "end")`` -> ``tasks[7].window.end``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def show_value(value: Any, limit: int = 60) -> str:
+    """A short, quoted rendering of a user's value for the （实际值：…） part of a message."""
+    if isinstance(value, str):
+        shown = value if len(value) <= limit else value[:limit] + "…"
+        return f"'{shown}'"
+    if isinstance(value, dict):
+        return "一个映射（键: 值）"
+    if isinstance(value, list):
+        return f"一个列表（{len(value)} 项）"
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record sits: its file, its path inside the file, and the file's line map."""
+
+    file: str
+    path: Path
+    lines: dict[Path, int] = field(repr=False, compare=False, hash=False)
+
+    def line(self, *sub: PathPart) -> int:
+        """The line of ``path + sub``, or of its nearest ancestor that exists in the file."""
+        full = self.path + sub
+        while full:
+            if full in self.lines:
+                return self.lines[full]
+            full = full[:-1]
+        return self.lines.get((), 1)
+
+    def field(self, *sub: PathPart) -> str:
+        return format_path(self.path + sub)
+
+    def child(self, *sub: PathPart) -> Origin:
+        return Origin(self.file, self.path + sub, self.lines)
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located to a file and line."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.error
+
+    @classmethod
+    def at(
+        cls,
+        origin: Origin,
+        sub: Path,
+        message: str,
+        severity: Severity = Severity.error,
+    ) -> Problem:
+        return cls(origin.file, origin.line(*sub), origin.field(*sub), message, severity)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.error
+
+    def __str__(self) -> str:
+        prefix = "" if self.is_error else "警告："
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {prefix}{self.message}" if self.field else f"{where}: {prefix}{self.message}"
+
+
+class DataError(Exception):
+    """The data has errors; carries all problems (warnings included) found before giving up."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        errors = sum(1 for p in self.problems if p.is_error)
+        super().__init__(f"数据检查发现 {errors} 个错误")
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Errors and warnings in file and line order, duplicates dropped."""
+    return sorted(set(problems))

@@ -1,0 +1,290 @@
+"""Rules that need more than one record: ids, references, dates, orders, photo files.
+
+Each check is a small generator of problems; ``validate_dataset`` runs them all so the
+editor sees every problem in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .model import HonorStatus, IndicatorSource, Photo, Record, Stage
+from .problems import Origin, Path as DataPath, Problem, Severity
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+
+KIND_LABELS = {
+    "leaders": "局领导",
+    "units": "单位",
+    "tasks": "重点任务",
+    "indicators": "考核指标",
+    "projects": "重点工程",
+    "cases": "典型案例",
+    "highlights": "亮点",
+    "honors": "荣誉",
+    "bottom_lines": "底线自查事项",
+    "categories": "工作条线",
+}
+
+
+def validate_dataset(data: Dataset, declared: dict[str, set[str]]) -> list[Problem]:
+    checks: list[Callable[[], Iterable[Problem]]] = [
+        lambda: check_report(data),
+        lambda: check_unique_ids(data),
+        lambda: check_references(data, declared),
+        lambda: check_tasks(data),
+        lambda: check_indicators(data),
+        lambda: check_projects(data),
+        lambda: check_honors(data),
+        lambda: check_photos(data),
+    ]
+    problems: list[Problem] = []
+    for check in checks:
+        problems.extend(check())
+    return problems
+
+
+def _origin(record: Record) -> Origin:
+    assert record.origin is not None, "records are located by the loader"
+    return record.origin
+
+
+# ---------------------------------------------------------------------- report
+
+
+def check_report(data: Dataset) -> Iterator[Problem]:
+    report = data.report
+    origin = _origin(report)
+    period = report.period
+    if period.start > period.end:
+        yield Problem.at(origin, ("period", "end"), f"报告期结束日期早于开始日期（开始：{period.start}，结束：{period.end}）")
+    elif not period.start <= report.as_of <= period.end:
+        yield Problem.at(origin, ("as_of",), f"截至日期应在报告期 {period.start} 至 {period.end} 之内（实际值：{report.as_of}）")
+    if report.thresholds.seriously_lagging < report.thresholds.lagging:
+        yield Problem.at(
+            origin,
+            ("thresholds", "seriously_lagging"),
+            f"严重滞后阈值不能小于滞后阈值 {report.thresholds.lagging}（实际值：{report.thresholds.seriously_lagging}）",
+        )
+    seen: dict[str, int] = {}
+    for index, category in enumerate(report.categories):
+        if category.id in seen:
+            yield Problem.at(origin, ("categories", index, "id"), f"工作条线编号重复：第 {seen[category.id] + 1} 项已使用“{category.id}”")
+        seen.setdefault(category.id, index)
+
+
+# ---------------------------------------------------------------------- ids
+
+
+def check_unique_ids(data: Dataset) -> Iterator[Problem]:
+    for kind, label in KIND_LABELS.items():
+        if kind == "categories":
+            continue
+        first: dict[str, Record] = {}
+        for record in getattr(data, kind):
+            other = first.setdefault(record.id, record)
+            if other is not record:
+                where = f"{_origin(other).file}:{_origin(other).line('id')}"
+                yield Problem.at(_origin(record), ("id",), f"{label}编号“{record.id}”重复：{where} 已使用这个编号")
+
+
+# ---------------------------------------------------------------------- references
+
+
+def check_references(data: Dataset, declared: dict[str, set[str]]) -> Iterator[Problem]:
+    known = {kind: set(ids) for kind, ids in declared.items()}
+    known["categories"] = {c.id for c in data.report.categories}
+
+    def ref(record: Record, sub: DataPath, kind: str, value: str | None) -> Iterator[Problem]:
+        if value is None or value in known[kind]:
+            return
+        choices = sorted(known[kind])
+        guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+        hint = f"是否应为“{guess[0]}”？" if guess else f"现有编号：{'、'.join(choices[:12])}{'…' if len(choices) > 12 else ''}"
+        yield Problem.at(_origin(record), sub, f"引用了不存在的{KIND_LABELS[kind]}“{value}”。{hint}")
+
+    def refs(record: Record, sub: DataPath, kind: str, values: Sequence[str]) -> Iterator[Problem]:
+        for index, value in enumerate(values):
+            yield from ref(record, (*sub, index), kind, value)
+
+    for unit in data.units:
+        yield from ref(unit, ("leader",), "leaders", unit.leader)
+    for task in data.tasks:
+        yield from ref(task, ("category",), "categories", task.category)
+        yield from ref(task, ("owner_unit",), "units", task.owner_unit)
+        yield from refs(task, ("partner_units",), "units", task.partner_units)
+        yield from ref(task, ("leader",), "leaders", task.leader)
+    for indicator in data.indicators:
+        yield from ref(indicator, ("owner_unit",), "units", indicator.owner_unit)
+        for index, deduction in enumerate(indicator.deductions):
+            yield from ref(indicator, ("deductions", index, "unit"), "units", deduction.unit)
+        for index, bonus in enumerate(indicator.bonuses):
+            yield from ref(indicator, ("bonuses", index, "unit"), "units", bonus.unit)
+    for project in data.projects:
+        yield from ref(project, ("owner_unit",), "units", project.owner_unit)
+        yield from ref(project, ("category",), "categories", project.category)
+        yield from refs(project, ("tasks",), "tasks", project.tasks)
+    for case in data.cases:
+        yield from ref(case, ("unit",), "units", case.unit)
+        yield from ref(case, ("category",), "categories", case.category)
+        yield from refs(case, ("related", "tasks"), "tasks", case.related.tasks)
+        yield from refs(case, ("related", "indicators"), "indicators", case.related.indicators)
+        yield from refs(case, ("related", "projects"), "projects", case.related.projects)
+        yield from refs(case, ("honors",), "honors", case.honors)
+    for highlight in data.highlights:
+        yield from ref(highlight, ("unit",), "units", highlight.unit)
+        yield from ref(highlight, ("category",), "categories", highlight.category)
+    for honor in data.honors:
+        yield from ref(honor, ("unit",), "units", honor.unit)
+        yield from refs(honor, ("cases",), "cases", honor.cases)
+        yield from refs(honor, ("highlights",), "highlights", honor.highlights)
+    for check in data.bottom_lines:
+        yield from ref(check, ("unit",), "units", check.unit)
+
+
+# ---------------------------------------------------------------------- dates
+
+
+def dated_entry(data: Dataset, record: Record, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
+    """An entry of a log: after the period is an error, after the as-of date a warning."""
+    report = data.report
+    if when > report.period.end:
+        yield Problem.at(_origin(record), sub, f"{what}日期 {when} 晚于报告期结束日期 {report.period.end}")
+    elif when > report.as_of:
+        yield Problem.at(
+            _origin(record), sub, f"{what}日期 {when} 晚于截至日期 {report.as_of}，本期不计入", Severity.warning
+        )
+
+
+def ordered_log(
+    data: Dataset, record: Record, key: str, entries: Sequence[Any], what: str
+) -> Iterator[Problem]:
+    """A dated log: strictly in date order, and every entry inside the period."""
+    previous: dt.date | None = None
+    for index, entry in enumerate(entries):
+        sub = (key, index, "date")
+        if previous is not None and entry.date < previous:
+            yield Problem.at(_origin(record), sub, f"{what}未按日期先后排列：{entry.date} 早于上一条的 {previous}，请按从早到晚排列")
+        elif previous is not None and entry.date == previous:
+            yield Problem.at(_origin(record), sub, f"{what}日期 {entry.date} 与上一条相同：同一天请合并为一条")
+        yield from dated_entry(data, record, sub, entry.date, what)
+        previous = entry.date if previous is None else max(previous, entry.date)
+
+
+def check_tasks(data: Dataset) -> Iterator[Problem]:
+    for task in data.tasks:
+        origin = _origin(task)
+        if task.window.start > task.window.end:
+            yield Problem.at(origin, ("window", "end"), f"计划完成日期 {task.window.end} 早于开始日期 {task.window.start}")
+        if task.target is None and not task.milestones:
+            yield Problem.at(origin, ("target",), "任务既没有量化目标（target），也没有里程碑（milestones）：至少填写一项")
+        yield from ordered_log(data, task, "progress", task.progress, "进度记录")
+        yield from check_task_progress(task)
+        yield from check_planned_curve(task)
+        for index, milestone in enumerate(task.milestones):
+            if milestone.done_on is not None:
+                yield from dated_entry(data, task, ("milestones", index, "done_on"), milestone.done_on, "里程碑完成")
+
+
+def check_task_progress(task: Any) -> Iterator[Problem]:
+    origin = _origin(task)
+    last_done: float | None = None
+    for index, entry in enumerate(task.progress):
+        if entry.done is None and entry.percent is None:
+            yield Problem.at(origin, ("progress", index), "进度记录至少要填写 done（累计完成数量）或 percent（完成百分比）之一")
+        if entry.done is not None:
+            if task.target is None:
+                yield Problem.at(origin, ("progress", index, "done"), "任务没有量化目标（target），不能填写 done：请改填 percent")
+            elif last_done is not None and entry.done < last_done:
+                yield Problem.at(
+                    origin,
+                    ("progress", index, "done"),
+                    f"累计完成数量比上一条少（上一条 {last_done:g}，本条 {entry.done:g}）：done 是累计数，不是当月数",
+                    Severity.warning,
+                )
+            last_done = entry.done
+
+
+def check_planned_curve(task: Any) -> Iterator[Problem]:
+    origin = _origin(task)
+    previous = None
+    for index, point in enumerate(task.planned):
+        if not task.window.start <= point.date <= task.window.end:
+            yield Problem.at(origin, ("planned", index, "date"), f"计划进度日期 {point.date} 不在任务时间窗口 {task.window.start} 至 {task.window.end} 之内")
+        if previous is not None and point.date <= previous.date:
+            yield Problem.at(origin, ("planned", index, "date"), f"计划进度曲线未按日期先后排列：{point.date} 不晚于上一点 {previous.date}")
+        elif previous is not None and point.percent < previous.percent:
+            yield Problem.at(origin, ("planned", index, "percent"), f"计划进度不能回落（上一点 {previous.percent:g}%，本点 {point.percent:g}%）")
+        previous = point
+
+
+def check_indicators(data: Dataset) -> Iterator[Problem]:
+    for indicator in data.indicators:
+        if indicator.source is IndicatorSource.shared and not indicator.lead_department:
+            yield Problem.at(_origin(indicator), ("lead_department",), "承担系数类指标必须填写局外牵头部门（lead_department）")
+        yield from ordered_log(data, indicator, "values", indicator.values, "监测值")
+        for index, deduction in enumerate(indicator.deductions):
+            yield from dated_entry(data, indicator, ("deductions", index, "date"), deduction.date, "扣分")
+
+
+def check_projects(data: Dataset) -> Iterator[Problem]:
+    late_stages = {Stage.completed, Stage.accepted, Stage.audited}
+    for project in data.projects:
+        origin = _origin(project)
+        dates = project.dates
+        if dates.start and dates.planned_completion and dates.planned_completion < dates.start:
+            yield Problem.at(origin, ("dates", "planned_completion"), f"计划完工日期 {dates.planned_completion} 早于开工日期 {dates.start}")
+        if dates.start and dates.completed and dates.completed < dates.start:
+            yield Problem.at(origin, ("dates", "completed"), f"完工日期 {dates.completed} 早于开工日期 {dates.start}")
+        if dates.completed and dates.accepted and dates.accepted < dates.completed:
+            yield Problem.at(origin, ("dates", "accepted"), f"验收日期 {dates.accepted} 早于完工日期 {dates.completed}")
+        if project.stage in late_stages and dates.completed is None:
+            yield Problem.at(origin, ("dates", "completed"), f"工程阶段为“{project.stage.value}”，但没有填写完工日期（dates.completed）", Severity.warning)
+        yield from ordered_log(data, project, "progress", project.progress, "进度记录")
+        seen: set[str] = set()
+        for index, prerequisite in enumerate(project.prerequisites):
+            if prerequisite.name.value in seen:
+                yield Problem.at(origin, ("prerequisites", index, "name"), f"前置要件“{prerequisite.name.value}”重复填写")
+            seen.add(prerequisite.name.value)
+            if prerequisite.done_on is not None:
+                yield from dated_entry(data, project, ("prerequisites", index, "done_on"), prerequisite.done_on, "要件办结")
+
+
+def check_honors(data: Dataset) -> Iterator[Problem]:
+    for honor in data.honors:
+        origin = _origin(honor)
+        if honor.status is HonorStatus.won and honor.awarded_on is None:
+            yield Problem.at(origin, ("awarded_on",), "状态为“已获得”时必须填写获得日期（awarded_on）")
+        if honor.status is not HonorStatus.won and honor.awarded_on is not None:
+            yield Problem.at(origin, ("awarded_on",), f"状态为“{honor.status.value}”时不应填写获得日期：已获得请把 status 改为“已获得”")
+        if honor.awarded_on is not None:
+            yield from dated_entry(data, honor, ("awarded_on",), honor.awarded_on, "获得")
+
+
+# ---------------------------------------------------------------------- photos
+
+
+def check_photos(data: Dataset) -> Iterator[Problem]:
+    for kind in ("cases", "highlights"):
+        for record in getattr(data, kind):
+            for index, photo in enumerate(record.photos):
+                yield from check_photo(data.data_dir, _origin(record), ("photos", index, "file"), photo)
+
+
+def check_photo(data_dir: Path, origin: Origin, sub: DataPath, photo: Photo) -> Iterator[Problem]:
+    relative = Path(photo.file)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in photo.file:
+        yield Problem.at(origin, sub, f"照片路径应相对于 data/ 目录并使用“/”分隔，如 photos/case-01/1.jpg（实际值：'{photo.file}'）")
+        return
+    if relative.suffix.lower() not in PHOTO_SUFFIXES:
+        yield Problem.at(origin, sub, f"照片应为 jpg、png、webp 或 gif 文件（实际值：'{photo.file}'）")
+        return
+    if not (data_dir / relative).is_file():
+        yield Problem.at(origin, sub, f"照片文件不存在：data/{photo.file}（请检查文件名和大小写）")

@@ -1,0 +1,177 @@
+"""Reading one YAML file safely, remembering the line of every value.
+
+PyYAML's ``safe_load`` forgets positions, silently keeps the last of two equal keys and
+expands aliases without limit. So we compose the node tree ourselves (which is cheap and
+keeps aliases as shared nodes), then build plain Python values from it while recording
+``path -> line`` and counting how much aliases expand. Scalars are built by PyYAML's safe
+constructor, so dates and numbers mean what YAML says they mean, and no tag outside the
+plain set is ever constructed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from .problems import Path, Problem, format_path
+
+# Plenty for hand-written data; an alias bomb ("billion laughs") hits it after a few
+# thousand steps instead of after gigabytes.
+ALIAS_EXPANSION_LIMIT = 10_000
+MAX_DEPTH = 64
+
+_PLAIN_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+# PyYAML's own words -> what an editor should do about them.
+_SYNTAX_HINTS = [
+    ("found character '\\t'", "YAML 不能用 Tab 键缩进，请全部改用空格"),
+    ("mapping values are not allowed", "冒号“:”后面要有一个空格；如果值里本身含有冒号，请把整个值用引号括起来"),
+    ("could not find expected ':'", "这一行缺少“字段: 值”中的冒号，或者上一行的引号没有闭合"),
+    ("did not find expected key", "缩进不一致：同一层的字段必须左对齐"),
+    ("expected <block end>", "缩进不一致：同一层的字段必须左对齐，列表项“-”也要对齐"),
+    ("did not find expected '-' indicator", "列表项的“-”没有对齐"),
+    ("found undefined alias", "引用（*名称）了一个没有定义的锚点（&名称）"),
+    ("while scanning a quoted scalar", "引号没有闭合：检查这一行之后的引号是否成对"),
+    ("found unexpected end of stream", "文件在引号或括号中间结束了：检查引号、括号是否成对"),
+    ("expected a single document", "一个文件只能有一个文档：删除多余的“---”分隔线"),
+    ("found unknown escape character", "双引号里的反斜杠“\\”是转义符：改用单引号，或写成“\\\\”"),
+    ("while parsing a flow", "方括号或花括号没有成对闭合"),
+    ("found character that cannot start any token", "这里有一个 YAML 不允许出现在行首的字符（如 @、`、%）：请把整个值用引号括起来"),
+]
+
+
+def syntax_hint(problem: str) -> str:
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return hint
+    return "请检查这一行及上一行的缩进、冒号和引号"
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its plain value, the line of every path in it, and what went wrong."""
+
+    value: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, display: str):
+        self.display = display
+        self.lines: dict[Path, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.alias_steps = 0
+        self.aborted = False
+        self.constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, path: Path, message: str) -> None:
+        self.problems.append(Problem(self.display, node.start_mark.line + 1, format_path(path), message))
+
+    def build(self, node: yaml.Node, path: Path, in_alias: bool = False, depth: int = 0) -> Any:
+        if self.aborted:
+            return None
+        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+            in_alias = True  # a shared node reached again: this is alias expansion
+        self.seen.add(id(node))
+        if in_alias:
+            self.alias_steps += 1
+            if self.alias_steps > ALIAS_EXPANSION_LIMIT:
+                self.fail(node, path, f"别名（*引用）展开超过 {ALIAS_EXPANSION_LIMIT} 个节点，已停止读取本文件：请不要用锚点和别名层层嵌套")
+                self.aborted = True
+                return None
+        if depth > MAX_DEPTH:
+            self.fail(node, path, f"嵌套超过 {MAX_DEPTH} 层，已停止读取本文件（是否有循环引用的别名？）")
+            self.aborted = True
+            return None
+
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                return self.refuse_tag(node, path)
+            return self.build_mapping(node, path, in_alias, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                return self.refuse_tag(node, path)
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines.setdefault(path + (index,), item.start_mark.line + 1)
+                items.append(self.build(item, path + (index,), in_alias, depth + 1))
+            return items
+        if node.tag not in _PLAIN_SCALAR_TAGS:
+            return self.refuse_tag(node, path)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as error:
+            self.fail(node, path, f"无法读取这个值：{error}（实际值：'{node.value}'）")
+            return None
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path, in_alias: bool, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self.fail(key_node, path, "不支持“<<”合并键：请把字段直接写出来")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, path, "字段名必须是普通文本")
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.fail(key_node, path + (key,), f"字段重复出现（第 {first_line[key]} 行已有同名字段），后一个会覆盖前一个：请删除或合并")
+                continue
+            first_line[key] = line
+            self.lines.setdefault(path + (key,), line)
+            result[key] = self.build(value_node, path + (key,), in_alias, depth + 1)
+        return result
+
+    def refuse_tag(self, node: yaml.Node, path: Path) -> None:
+        self.fail(node, path, f"不允许的 YAML 标签 '{node.tag}'：数据文件只能包含文本、数字、日期、列表和映射")
+        return None
+
+
+def parse_yaml(text: str, display: str) -> YamlDocument:
+    """Parse ``text`` (the contents of the file shown to users as ``display``)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        detail = error.problem or error.context or "语法错误"
+        message = f"YAML 语法错误：{syntax_hint(str(error))}（解析器提示：{detail}）"
+        return YamlDocument(None, {}, [Problem(display, line, "", message)])
+    except yaml.YAMLError as error:  # unmarked errors, e.g. a bad character in the stream
+        return YamlDocument(None, {}, [Problem(display, 1, "", f"YAML 语法错误：{error}")])
+    if root is None:
+        return YamlDocument({}, {(): 1})
+    builder = _Builder(display)
+    value = builder.build(root, ())
+    builder.lines[()] = root.start_mark.line + 1
+    if builder.aborted:
+        value = None
+    return YamlDocument(value, builder.lines, builder.problems)
+
+
+def read_yaml(path: FsPath, display: str) -> YamlDocument:
+    """Read and parse a file; encoding problems are reported like syntax errors."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return YamlDocument(None, {}, [Problem(display, line, "", "文件不是 UTF-8 编码：请在编辑器中以 UTF-8 编码重新保存（WPS、记事本另存为时选择 UTF-8）")])
+    return parse_yaml(text, display)

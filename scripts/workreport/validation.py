@@ -283,6 +283,9 @@ def check_photo(data_dir: Path, origin: Origin, sub: DataPath, photo: Photo) -> 
     if relative.is_absolute() or ".." in relative.parts or "\\" in photo.file:
         yield Problem.at(origin, sub, f"照片路径应相对于 data/ 目录并使用“/”分隔，如 photos/case-01/1.jpg（实际值：'{photo.file}'）")
         return
+    if relative.parts[0] != "photos":
+        yield Problem.at(origin, sub, f"照片应放在 data/photos/ 目录下，路径以 photos/ 开头（实际值：'{photo.file}'）")
+        return
     if relative.suffix.lower() not in PHOTO_SUFFIXES:
         yield Problem.at(origin, sub, f"照片应为 jpg、png、webp 或 gif 文件（实际值：'{photo.file}'）")
         return

@@ -1,0 +1,39 @@
+"""Macros for the pages under docs/: each renders one fragment from the data.
+
+The Markdown in docs/ stays short prose around calls such as ``{{ task_index() }}``;
+every figure comes from data/ through the core and its templates.
+"""
+
+from workreport.mkdocs_adapter import site_from_config
+
+FRAGMENTS = [
+    "overview",
+    "headline_targets",
+    "category_summary",
+    "task_index",
+    "indicator_index",
+    "project_index",
+    "case_index",
+    "highlight_list",
+    "honor_list",
+    "unit_index",
+    "bottom_lines",
+]
+
+
+def define_env(env):
+    site = site_from_config(env.conf)
+    report = site.report
+    env.variables["bureau"] = report.bureau
+    env.variables["period"] = report.period.title
+    env.variables["as_of"] = f"{report.as_of.year}年{report.as_of.month}月{report.as_of.day}日"
+
+    def register(name):
+        def render_fragment():
+            # Re-read the site each call: under `mkdocs serve` the data may have changed.
+            return site_from_config(env.conf).fragment(name, env.page.file.src_uri)
+
+        env.macro(render_fragment, name)
+
+    for name in FRAGMENTS:
+        register(name)

@@ -1,0 +1,44 @@
+"""The one place where the project meets MkDocs: data errors become a clean abort.
+
+Problems go through the ``mkdocs`` logger, one line each, so ``--strict`` turns data
+warnings into failures too; errors end in an Abort, which MkDocs prints without a
+traceback and before anything is written to the site folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+
+from .problems import DataError
+from .render.session import site_for
+from .render.site import SiteRenderer
+
+log = logging.getLogger("mkdocs.plugins.workreport")
+_reported: set[int] = set()
+
+
+def project_dir(config: Any) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def site_from_config(config: Any) -> SiteRenderer:
+    """The renderer for this build's data, or an Abort listing every problem."""
+    root = project_dir(config)
+    data_dir = root / config.extra.get("data_dir", "data")
+    try:
+        renderer, warnings = site_for(data_dir, root)
+    except DataError as error:
+        for problem in error.problems:
+            (log.error if problem.is_error else log.warning)(str(problem))
+        errors = sum(1 for p in error.problems if p.is_error)
+        raise Abort(f"数据检查未通过：{errors} 个错误，站点未生成。请按上面的提示修改 data/ 下的文件。") from None
+    # Warnings once per loaded dataset, not once per caller.
+    if id(renderer) not in _reported:
+        _reported.add(id(renderer))
+        for problem in warnings:
+            log.warning(str(problem))
+    return renderer

@@ -1,0 +1,89 @@
+"""The Jinja environment that turns core objects into Markdown fragments.
+
+Autoescape is on: every value from the data is HTML-escaped, so a stray ``<`` in an
+editor's text cannot break a page. Markup built here (bars, badges) is marked safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def number(value: float | None, digits: int = 2) -> str:
+    """12.0 -> '12', 86.45 -> '86.45', None -> '—'."""
+    if value is None:
+        return "—"
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def percent(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{number(value, digits)}%"
+
+
+def cn_date(value: dt.date | None) -> str:
+    return "—" if value is None else f"{value.year}年{value.month}月{value.day}日"
+
+
+def short_date(value: dt.date | None) -> str:
+    return "—" if value is None else f"{value.month}月{value.day}日"
+
+
+def cell(value: object) -> Markup:
+    """Text safe inside a Markdown table cell: escaped, one line, pipes escaped."""
+    text = str(escape("" if value is None else value))
+    return Markup(" ".join(text.split()).replace("|", "&#124;"))
+
+
+def progress_bar(value: float | None, label: str | None = None) -> Markup:
+    """A horizontal bar with its figure written beside it (the figure, not the colour, carries meaning)."""
+    shown = max(0.0, min(100.0, value or 0.0))
+    text = label if label is not None else percent(value)
+    return Markup(
+        '<span class="wr-bar" role="img" aria-label="进度 {text}">'
+        '<span class="wr-bar__fill" style="width: {width}%"></span></span>'
+        '<span class="wr-bar__text">{text}</span>'
+    ).format(width=number(shown, 1), text=text)
+
+
+def badge(text: str, tone: str = "neutral") -> Markup:
+    return Markup('<span class="wr-badge wr-badge--{tone}">{text}</span>').format(tone=tone, text=text)
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Editor prose as Markdown paragraphs: blank lines separate them, single breaks join."""
+    if not text:
+        return Markup("")
+    blocks = [" ".join(block.split()) for block in str(text).split("\n\n")]
+    return Markup("\n\n".join(str(escape(b)) for b in blocks if b))
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown attribute lists such as `{#anchor}` must not read as Jinja comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        num=number,
+        pct=percent,
+        cn_date=cn_date,
+        short_date=short_date,
+        cell=cell,
+        bar=progress_bar,
+        badge=badge,
+        paras=paragraphs,
+    )
+    return env

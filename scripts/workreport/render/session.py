@@ -1,0 +1,39 @@
+"""One loaded dataset and its renderer per build, reloaded only when ``data/`` changes.
+
+MkDocs calls the macros module and the page hook separately, and ``mkdocs serve``
+rebuilds after every edit; both ask here, so the data is read once per change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..loading import load_or_raise
+from ..problems import Problem
+from .site import SiteRenderer
+
+Signature = tuple[tuple[str, int, int], ...]
+_cache: dict[Path, tuple[Signature, SiteRenderer, list[Problem]]] = {}
+
+
+def data_signature(data_dir: Path) -> Signature:
+    """Every file under ``data/`` with its modification time and size."""
+    entries = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((path.relative_to(data_dir).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def site_for(data_dir: Path, display_root: Path) -> tuple[SiteRenderer, list[Problem]]:
+    """The renderer and the data's warnings; raises DataError when the data has errors."""
+    data_dir = data_dir.resolve()
+    signature = data_signature(data_dir)
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == signature:
+        return cached[1], cached[2]
+    dataset, warnings = load_or_raise(data_dir, display_root)
+    renderer = SiteRenderer(dataset)
+    _cache[data_dir] = (signature, renderer, warnings)
+    return renderer, warnings

@@ -18,3 +18,10 @@ def on_files(files: Files, config) -> Files:
         uri = path.relative_to(site.data.data_dir).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def on_config(config):
+    # The header shows the bureau and period from data/report.yaml, not a name typed twice.
+    report = site_from_config(config).report
+    config.site_name = f"{report.bureau} · {report.period.title}"
+    return config

@@ -2,6 +2,7 @@
 # 其余：make build（构建到 site/）、make check（只检查数据）、make schema（更新编辑器 Schema）。
 
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp

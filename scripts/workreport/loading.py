@@ -80,7 +80,7 @@ def load_dataset(data_dir: Path, display_root: Path | None = None) -> LoadResult
         return LoadResult(None, sort_problems(collector.problems), files)
 
     dataset = Dataset(report=report, data_dir=data_dir, **collector.records)
-    collector.problems.extend(validate_dataset(dataset, collector.declared_ids))
+    collector.problems.extend(validate_dataset(dataset, collector.declared_ids, collector.raw))
     problems = sort_problems(collector.problems)
     ok = not any(p.is_error for p in problems)
     return LoadResult(dataset if ok else None, problems, files)
@@ -108,6 +108,7 @@ class _Collector:
         # Every id written in the data, valid record or not: references to a record that
         # failed validation are not reported again.
         self.declared_ids: dict[str, set[str]] = {kind: set() for kind in RECORD_MODELS}
+        self.raw: list[tuple[str, Any, Origin]] = []
         self.report: model.ReportConfig | None = None
         self.report_seen: Origin | None = None
 
@@ -146,8 +147,10 @@ class _Collector:
             self.problems.append(Problem.at(origin, (), f"应为列表（每条记录以“- ”开头），实际为{show_value(content)}"))
             return
         for index, item in enumerate(content):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                self.declared_ids[kind].add(item["id"])
+            if isinstance(item, dict):
+                self.raw.append((kind, item, origin.child(index)))
+                if isinstance(item.get("id"), str):
+                    self.declared_ids[kind].add(item["id"])
             record = validate_record(RECORD_MODELS[kind], item, origin.child(index), self.problems)
             if record is not None:
                 self.records[kind].append(record)

@@ -34,11 +34,14 @@ KIND_LABELS = {
 }
 
 
-def validate_dataset(data: Dataset, declared: dict[str, set[str]]) -> list[Problem]:
+def validate_dataset(
+    data: Dataset, declared: dict[str, set[str]], raw: Sequence[tuple[str, Any, Origin]]
+) -> list[Problem]:
+    """Every cross-record problem. ``raw`` holds each record's plain value, valid or not."""
     checks: list[Callable[[], Iterable[Problem]]] = [
         lambda: check_report(data),
         lambda: check_unique_ids(data),
-        lambda: check_references(data, declared),
+        lambda: check_references(data, declared, raw),
         lambda: check_tasks(data),
         lambda: check_indicators(data),
         lambda: check_projects(data),
@@ -98,55 +101,74 @@ def check_unique_ids(data: Dataset) -> Iterator[Problem]:
 # ---------------------------------------------------------------------- references
 
 
-def check_references(data: Dataset, declared: dict[str, set[str]]) -> Iterator[Problem]:
+# Which fields refer to which kind of record; "*" walks every item of a list. Checked on
+# the raw values, so a record that failed its own validation still has its references
+# checked and the editor sees every problem in one pass.
+REFERENCES: dict[str, list[tuple[DataPath, str]]] = {
+    "units": [(("leader",), "leaders")],
+    "tasks": [
+        (("category",), "categories"),
+        (("owner_unit",), "units"),
+        (("partner_units", "*"), "units"),
+        (("leader",), "leaders"),
+    ],
+    "indicators": [
+        (("owner_unit",), "units"),
+        (("deductions", "*", "unit"), "units"),
+        (("bonuses", "*", "unit"), "units"),
+    ],
+    "projects": [(("owner_unit",), "units"), (("category",), "categories"), (("tasks", "*"), "tasks")],
+    "cases": [
+        (("unit",), "units"),
+        (("category",), "categories"),
+        (("related", "tasks", "*"), "tasks"),
+        (("related", "indicators", "*"), "indicators"),
+        (("related", "projects", "*"), "projects"),
+        (("honors", "*"), "honors"),
+    ],
+    "highlights": [(("unit",), "units"), (("category",), "categories")],
+    "honors": [(("unit",), "units"), (("cases", "*"), "cases"), (("highlights", "*"), "highlights")],
+    "bottom_lines": [(("unit",), "units")],
+}
+
+
+def walk(value: Any, pattern: DataPath, prefix: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
+    """The values at ``pattern`` inside plain data, with their concrete paths."""
+    if not pattern:
+        yield prefix, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, rest, (*prefix, index))
+    elif isinstance(value, dict) and head in value:
+        yield from walk(value[head], rest, (*prefix, head))
+
+
+def check_references(
+    data: Dataset, declared: dict[str, set[str]], raw: Sequence[tuple[str, Any, Origin]]
+) -> Iterator[Problem]:
     known = {kind: set(ids) for kind, ids in declared.items()}
     known["categories"] = {c.id for c in data.report.categories}
+    for kind, value, origin in raw:
+        for pattern, target in REFERENCES.get(kind, []):
+            for path, ref in walk(value, pattern):
+                if isinstance(ref, str) and ref not in known[target]:
+                    yield Problem.at(origin, path, unknown_reference(target, ref, known[target]))
 
-    def ref(record: Record, sub: DataPath, kind: str, value: str | None) -> Iterator[Problem]:
-        if value is None or value in known[kind]:
-            return
-        choices = sorted(known[kind])
-        guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-        hint = f"是否应为“{guess[0]}”？" if guess else f"现有编号：{'、'.join(choices[:12])}{'…' if len(choices) > 12 else ''}"
-        yield Problem.at(_origin(record), sub, f"引用了不存在的{KIND_LABELS[kind]}“{value}”。{hint}")
 
-    def refs(record: Record, sub: DataPath, kind: str, values: Sequence[str]) -> Iterator[Problem]:
-        for index, value in enumerate(values):
-            yield from ref(record, (*sub, index), kind, value)
-
-    for unit in data.units:
-        yield from ref(unit, ("leader",), "leaders", unit.leader)
-    for task in data.tasks:
-        yield from ref(task, ("category",), "categories", task.category)
-        yield from ref(task, ("owner_unit",), "units", task.owner_unit)
-        yield from refs(task, ("partner_units",), "units", task.partner_units)
-        yield from ref(task, ("leader",), "leaders", task.leader)
-    for indicator in data.indicators:
-        yield from ref(indicator, ("owner_unit",), "units", indicator.owner_unit)
-        for index, deduction in enumerate(indicator.deductions):
-            yield from ref(indicator, ("deductions", index, "unit"), "units", deduction.unit)
-        for index, bonus in enumerate(indicator.bonuses):
-            yield from ref(indicator, ("bonuses", index, "unit"), "units", bonus.unit)
-    for project in data.projects:
-        yield from ref(project, ("owner_unit",), "units", project.owner_unit)
-        yield from ref(project, ("category",), "categories", project.category)
-        yield from refs(project, ("tasks",), "tasks", project.tasks)
-    for case in data.cases:
-        yield from ref(case, ("unit",), "units", case.unit)
-        yield from ref(case, ("category",), "categories", case.category)
-        yield from refs(case, ("related", "tasks"), "tasks", case.related.tasks)
-        yield from refs(case, ("related", "indicators"), "indicators", case.related.indicators)
-        yield from refs(case, ("related", "projects"), "projects", case.related.projects)
-        yield from refs(case, ("honors",), "honors", case.honors)
-    for highlight in data.highlights:
-        yield from ref(highlight, ("unit",), "units", highlight.unit)
-        yield from ref(highlight, ("category",), "categories", highlight.category)
-    for honor in data.honors:
-        yield from ref(honor, ("unit",), "units", honor.unit)
-        yield from refs(honor, ("cases",), "cases", honor.cases)
-        yield from refs(honor, ("highlights",), "highlights", honor.highlights)
-    for check in data.bottom_lines:
-        yield from ref(check, ("unit",), "units", check.unit)
+def unknown_reference(kind: str, value: str, known: set[str]) -> str:
+    choices = sorted(known)
+    # A high cutoff: ids such as T-FM-01 and T-RV-01 look alike but are different tasks.
+    guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.8)
+    if guess:
+        hint = f"是否应为“{guess[0]}”？"
+    elif choices:
+        hint = f"现有编号：{'、'.join(choices[:12])}{'…' if len(choices) > 12 else ''}"
+    else:
+        hint = f"目前还没有任何{KIND_LABELS[kind]}"
+    return f"引用了不存在的{KIND_LABELS[kind]}“{value}”。{hint}"
 
 
 # ---------------------------------------------------------------------- dates

@@ -1,0 +1,42 @@
+"""Shared test helpers: fixture bureaus copied into a temporary project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL_DATA = FIXTURES / "minimal" / "data"
+
+
+def copy_project(target: Path, data: Path) -> Path:
+    """A buildable project in ``target``: the real mkdocs.yml, docs/ and macros/, with ``data``."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("docs", "macros"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scripts" / "workreport", target / "scripts" / "workreport", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data, target / "data")
+    if not (target / "data" / "search_dict.txt").exists():
+        shutil.copy(ROOT / "data" / "search_dict.txt", target / "data" / "search_dict.txt")
+    return target
+
+
+def run_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+
+
+@pytest.fixture
+def minimal_data(tmp_path: Path) -> Path:
+    """A writable copy of the minimal bureau's data/ (its parent is the project folder)."""
+    target = tmp_path / "data"
+    shutil.copytree(MINIMAL_DATA, target)
+    return target

@@ -34,6 +34,27 @@ def run_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[s
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
 
 
+@pytest.fixture(scope="session")
+def sample():
+    """The sample bureau's validated dataset."""
+    from workreport.loading import load_dataset
+
+    result = load_dataset(ROOT / "data", ROOT)
+    assert result.problems == [], "\n".join(map(str, result.problems))
+    return result.dataset
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, sample) -> Path:
+    """The sample site, built once per test session with the real `mkdocs build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp("project"), ROOT / "data")
+    out = project / "site"
+    build = run_mkdocs_build(project, out)
+    assert build.returncode == 0, build.stderr
+    assert "Traceback" not in build.stderr
+    return out
+
+
 @pytest.fixture
 def minimal_data(tmp_path: Path) -> Path:
     """A writable copy of the minimal bureau's data/ (its parent is the project folder)."""

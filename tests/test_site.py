@@ -11,27 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project, run_mkdocs_build
 
-from workreport.loading import load_dataset
-
 # Attributes through which a page makes the browser load or go somewhere.
 REFERENCE_ATTRS = {"src", "href", "srcset", "action", "poster", "data"}
-
-
-@pytest.fixture(scope="module")
-def sample():
-    result = load_dataset(ROOT / "data", ROOT)
-    assert result.problems == [], "\n".join(map(str, result.problems))
-    return result.dataset
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, sample) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"), ROOT / "data")
-    out = project / "site"
-    build = run_mkdocs_build(project, out)
-    assert build.returncode == 0, build.stderr
-    assert "Traceback" not in build.stderr
-    return out
 
 
 def page(site: Path, path: str) -> str:

@@ -113,6 +113,9 @@ class _Collector:
         self.report_seen: Origin | None = None
 
     def load_file(self, path: Path, display: str) -> None:
+        if not path.name.isascii() or " " in path.name:
+            # Chinese or spaced names break URLs, zips and Windows tools; ids already are ASCII.
+            self.problems.append(Problem(display, 1, "", "文件名只能使用英文字母、数字、连字符和下划线，如 tasks/rural-water.yaml"))
         document = read_yaml(path, display)
         self.problems.extend(document.problems)
         value = document.value

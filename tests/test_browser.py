@@ -1,0 +1,72 @@
+"""The built sample site in Debian's Chromium: pages render and nothing is fetched from outside."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not Path(CHROMIUM).exists():
+    # CI installs chromium; a developer machine without it skips rather than fails.
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is required in CI (.ci/run installs it)")
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site: Path):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_home_page_renders_offline_and_links_to_a_task(browser, server, sample):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "/", wait_until="networkidle")
+
+    assert "澄川市水利局" in page.title() or "澄川市水利局" in page.inner_text("header")
+    assert page.locator("h1").inner_text() == "澄川市水利局2025年上半年工作概览"
+    headline = next(t for t in sample.tasks if t.headline)
+    page.get_by_role("link", name=headline.title).first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == headline.title
+    assert page.url.endswith(f"/tasks/{headline.id}/")
+
+    outside = [url for url in requests if not url.startswith(server)]
+    assert requests and outside == []
+    page.close()

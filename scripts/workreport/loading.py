@@ -7,6 +7,7 @@ and a reference to a record that exists but has errors is not reported a second 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,9 +73,10 @@ def load_dataset(data_dir: Path, display_root: Path | None = None) -> LoadResult
     for path in files:
         collector.load_file(path, _display(path, root))
 
+    collector.settle_report()
     report = collector.report
     if report is None:
-        if not collector.report_seen:
+        if not collector.report_origins:
             where = _display(data_dir / REPORT_FILE, root)
             collector.problems.append(Problem(where, 1, "report", "缺少报告配置：需要一个含有 report: 的文件（通常是 data/report.yaml）"))
         return LoadResult(None, sort_problems(collector.problems), files)
@@ -110,7 +112,8 @@ class _Collector:
         self.declared_ids: dict[str, set[str]] = {kind: set() for kind in RECORD_MODELS}
         self.raw: list[tuple[str, Any, Origin]] = []
         self.report: model.ReportConfig | None = None
-        self.report_seen: Origin | None = None
+        self.report_origins: list[Origin] = []
+        self.is_broken: Callable[[DataPath], bool] = lambda path: False
 
     def load_file(self, path: Path, display: str) -> None:
         if not path.name.isascii() or " " in path.name:
@@ -122,6 +125,7 @@ class _Collector:
         if value is None and document.problems:
             return
         origin = Origin(display, (), document.lines)
+        self.is_broken = document.is_broken
         if not isinstance(value, dict):
             self.problems.append(Problem.at(origin, (), f"文件顶层应为映射（如“tasks:”后接列表），实际为{show_value(value)}"))
             return
@@ -134,14 +138,19 @@ class _Collector:
                 self.problems.append(Problem.at(origin, (key,), unknown_key_message(key, TOP_LEVEL_KEYS)))
 
     def load_report(self, content: Any, origin: Origin) -> None:
-        if self.report_seen is not None:
-            first = self.report_seen
-            self.problems.append(Problem.at(origin, (), f"报告配置重复：{first.file}:{first.line()} 已有 report，全部数据中只能有一份"))
-            return
-        self.report_seen = origin
-        report = validate_record(model.ReportConfig, content, origin, self.problems)
+        self.report_origins.append(origin)
+        report = validate_record(model.ReportConfig, content, origin, self.problems, self.is_broken)
         if report is not None:
             self.report = report
+
+    def settle_report(self) -> None:
+        """Two reports: name both places and use neither, since either could be the stray copy."""
+        if len(self.report_origins) < 2:
+            return
+        for origin in self.report_origins:
+            others = "、".join(f"{o.file}:{o.line()}" for o in self.report_origins if o is not origin)
+            self.problems.append(Problem.at(origin, (), f"报告配置重复：{others} 也有 report，全部数据中只能有一份"))
+        self.report = None
 
     def load_records(self, kind: str, content: Any, origin: Origin) -> None:
         if content is None:
@@ -154,19 +163,30 @@ class _Collector:
                 self.raw.append((kind, item, origin.child(index)))
                 if isinstance(item.get("id"), str):
                     self.declared_ids[kind].add(item["id"])
-            record = validate_record(RECORD_MODELS[kind], item, origin.child(index), self.problems)
+            record = validate_record(RECORD_MODELS[kind], item, origin.child(index), self.problems, self.is_broken)
             if record is not None:
                 self.records[kind].append(record)
 
 
-def validate_record(cls: type[model.Record], value: Any, origin: Origin, problems: list[Problem]) -> Any:
-    """Validate one record; on failure append located problems and return None."""
+def validate_record(
+    cls: type[model.Record],
+    value: Any,
+    origin: Origin,
+    problems: list[Problem],
+    already_reported: Callable[[DataPath], bool] = lambda path: False,
+) -> Any:
+    """Validate one record; on failure append located problems and return None.
+
+    Values the YAML reader already complained about (a refused tag, a date that does not
+    exist) are not reported a second time as "missing" or "wrong type".
+    """
     try:
         record = cls.model_validate(value)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             loc = tuple(detail["loc"])
-            problems.append(Problem.at(origin, loc, translate_error(cls, loc, detail)))
+            if not already_reported(origin.path + loc):
+                problems.append(Problem.at(origin, loc, translate_error(cls, loc, detail)))
         return None
     record._origin = origin
     return record

@@ -74,7 +74,7 @@ def check_report(data: Dataset) -> Iterator[Problem]:
         yield Problem.at(
             origin,
             ("thresholds", "seriously_lagging"),
-            f"严重滞后阈值不能小于滞后阈值 {report.thresholds.lagging}（实际值：{report.thresholds.seriously_lagging}）",
+            f"严重滞后阈值不能小于滞后阈值 {report.thresholds.lagging:g}（实际值：{report.thresholds.seriously_lagging:g}）",
         )
     seen: dict[str, int] = {}
     for index, category in enumerate(report.categories):
@@ -90,12 +90,16 @@ def check_unique_ids(data: Dataset) -> Iterator[Problem]:
     for kind, label in KIND_LABELS.items():
         if kind == "categories":
             continue
-        first: dict[str, Record] = {}
+        by_id: dict[str, list[Record]] = {}
         for record in getattr(data, kind):
-            other = first.setdefault(record.id, record)
-            if other is not record:
-                where = f"{_origin(other).file}:{_origin(other).line('id')}"
-                yield Problem.at(_origin(record), ("id",), f"{label}编号“{record.id}”重复：{where} 已使用这个编号")
+            by_id.setdefault(record.id, []).append(record)
+        for record_id, records in by_id.items():
+            if len(records) < 2:
+                continue
+            # Name every place: which one is the newcomer is for the editor to decide.
+            for record in records:
+                others = "、".join(f"{_origin(o).file}:{_origin(o).line('id')}" for o in records if o is not record)
+                yield Problem.at(_origin(record), ("id",), f"{label}编号“{record_id}”重复：{others} 也使用了这个编号")
 
 
 # ---------------------------------------------------------------------- references
@@ -177,6 +181,8 @@ def unknown_reference(kind: str, value: str, known: set[str]) -> str:
 def dated_entry(data: Dataset, record: Record, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
     """An entry of a log: after the period is an error, after the as-of date a warning."""
     report = data.report
+    if report.period.start > report.period.end:
+        return  # the period itself is wrong and reported once; comparing against it would only cascade
     if when > report.period.end:
         yield Problem.at(_origin(record), sub, f"{what}日期 {when} 晚于报告期结束日期 {report.period.end}")
     elif when > report.as_of:
@@ -302,7 +308,10 @@ def check_photos(data: Dataset) -> Iterator[Problem]:
 
 def check_photo(data_dir: Path, origin: Origin, sub: DataPath, photo: Photo) -> Iterator[Problem]:
     relative = Path(photo.file)
-    if relative.is_absolute() or ".." in relative.parts or "\\" in photo.file:
+    if ".." in relative.parts:
+        yield Problem.at(origin, sub, f"照片路径里不能有“..”：照片必须放在 data/photos/ 目录之内（实际值：'{photo.file}'）")
+        return
+    if relative.is_absolute() or "\\" in photo.file:
         yield Problem.at(origin, sub, f"照片路径应相对于 data/ 目录并使用“/”分隔，如 photos/case-01/1.jpg（实际值：'{photo.file}'）")
         return
     if relative.parts[0] != "photos":

@@ -10,6 +10,7 @@ plain set is ever constructed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -34,22 +35,24 @@ _PLAIN_SCALAR_TAGS = {
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_BLAME_CONTEXT = re.compile(r"^while (scanning a quoted scalar|parsing a flow|scanning a simple key)")
+_GLUED_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(\S.*)$")
 
 # PyYAML's own words -> what an editor should do about them.
 _SYNTAX_HINTS = [
     ("found character '\\t'", "YAML 不能用 Tab 键缩进，请全部改用空格"),
-    ("mapping values are not allowed", "冒号“:”后面要有一个空格；如果值里本身含有冒号，请把整个值用引号括起来"),
-    ("could not find expected ':'", "这一行缺少“字段: 值”中的冒号，或者上一行的引号没有闭合"),
+    ("mapping values are not allowed", "这一行可能缩进过多（同一层的字段要左对齐），或者值里含有冒号：含冒号的值请用引号括起来"),
+    ("could not find expected ':'", "这一行缺少“字段: 值”中的冒号，或者冒号后面缺少空格（应写成“字段: 值”）"),
     ("did not find expected key", "缩进不一致：同一层的字段必须左对齐"),
     ("expected <block end>", "缩进不一致：同一层的字段必须左对齐，列表项“-”也要对齐"),
     ("did not find expected '-' indicator", "列表项的“-”没有对齐"),
     ("found undefined alias", "引用（*名称）了一个没有定义的锚点（&名称）"),
-    ("while scanning a quoted scalar", "引号没有闭合：检查这一行之后的引号是否成对"),
+    ("while scanning a quoted scalar", "引号没有闭合：这一行的引号要成对"),
     ("found unexpected end of stream", "文件在引号或括号中间结束了：检查引号、括号是否成对"),
     ("expected a single document", "一个文件只能有一个文档：删除多余的“---”分隔线"),
     ("found unknown escape character", "双引号里的反斜杠“\\”是转义符：改用单引号，或写成“\\\\”"),
-    ("while parsing a flow", "方括号或花括号没有成对闭合"),
-    ("found character that cannot start any token", "这里有一个 YAML 不允许出现在行首的字符（如 @、`、%）：请把整个值用引号括起来"),
+    ("while parsing a flow", "这一行的方括号或花括号没有成对闭合"),
+    ("that cannot start any token", "值以 @、`、% 等 YAML 保留字符开头：请把整个值用引号括起来"),
 ]
 
 
@@ -67,6 +70,11 @@ class YamlDocument:
     value: Any
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    broken: set[Path] = field(default_factory=set)
+    """Paths already reported here; later checks stay quiet about them and below them."""
+
+    def is_broken(self, path: Path) -> bool:
+        return any(path[: len(b)] == b for b in self.broken)
 
 
 class _Builder:
@@ -74,6 +82,7 @@ class _Builder:
         self.display = display
         self.lines: dict[Path, int] = {}
         self.problems: list[Problem] = []
+        self.broken: set[Path] = set()
         self.seen: set[int] = set()
         self.alias_steps = 0
         self.aborted = False
@@ -81,6 +90,7 @@ class _Builder:
 
     def fail(self, node: yaml.Node, path: Path, message: str) -> None:
         self.problems.append(Problem(self.display, node.start_mark.line + 1, format_path(path), message))
+        self.broken.add(path)
 
     def build(self, node: yaml.Node, path: Path, in_alias: bool = False, depth: int = 0) -> Any:
         if self.aborted:
@@ -91,7 +101,11 @@ class _Builder:
         if in_alias:
             self.alias_steps += 1
             if self.alias_steps > ALIAS_EXPANSION_LIMIT:
-                self.fail(node, path, f"别名（*引用）展开超过 {ALIAS_EXPANSION_LIMIT} 个节点，已停止读取本文件：请不要用锚点和别名层层嵌套")
+                # Blame the top-level entry being read, not a path that exists only in the expansion.
+                top = path[:1]
+                line = self.lines.get(top, node.start_mark.line + 1)
+                message = f"别名（*引用）展开超过 {ALIAS_EXPANSION_LIMIT} 个节点，已停止读取本文件：请不要用锚点和别名层层嵌套"
+                self.problems.append(Problem(self.display, line, format_path(top), message))
                 self.aborted = True
                 return None
         if depth > MAX_DEPTH:
@@ -115,8 +129,11 @@ class _Builder:
             return self.refuse_tag(node, path)
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as error:
-            self.fail(node, path, f"无法读取这个值：{error}（实际值：'{node.value}'）")
+        except (yaml.YAMLError, ValueError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.fail(node, path, f"日期不存在，请检查年月日（实际值：'{node.value}'）")
+            else:
+                self.fail(node, path, f"无法读取这个值（实际值：'{node.value}'）")
             return None
 
     def build_mapping(self, node: yaml.MappingNode, path: Path, in_alias: bool, depth: int) -> dict[str, Any]:
@@ -125,6 +142,14 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 self.fail(key_node, path, "不支持“<<”合并键：请把字段直接写出来")
+                continue
+            glued = _GLUED_KEY.match(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+            if glued and isinstance(value_node, yaml.ScalarNode) and value_node.value == "":
+                # `{value:4}` reads as one key "value:4" with no value: say what the editor meant.
+                key, rest = glued.groups()
+                self.lines.setdefault(path + (key,), key_node.start_mark.line + 1)
+                self.fail(key_node, path + (key,), f"冒号后面要有一个空格：应写成“{key}: {rest}”（实际值：'{key_node.value}'）")
+                first_line.setdefault(key, key_node.start_mark.line + 1)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, path, "字段名必须是普通文本")
@@ -149,7 +174,11 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # For an unclosed quote or bracket, or a key without its colon, PyYAML's problem
+        # mark is where it gave up (often the next line or the end of the file); the
+        # context mark is where the editor's mistake is.
+        mark = error.context_mark if _BLAME_CONTEXT.match(error.context or "") else None
+        mark = mark or error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         detail = error.problem or error.context or "语法错误"
         message = f"YAML 语法错误：{syntax_hint(str(error))}（解析器提示：{detail}）"
@@ -163,7 +192,7 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     builder.lines[()] = root.start_mark.line + 1
     if builder.aborted:
         value = None
-    return YamlDocument(value, builder.lines, builder.problems)
+    return YamlDocument(value, builder.lines, builder.problems, builder.broken)
 
 
 def read_yaml(path: FsPath, display: str) -> YamlDocument:

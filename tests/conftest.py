@@ -17,6 +17,7 @@ MINIMAL_DATA = FIXTURES / "minimal" / "data"
 
 def copy_project(target: Path, data: Path) -> Path:
     """A buildable project in ``target``: the real mkdocs.yml, docs/ and macros/, with ``data``."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, target / name)
     for name in ("docs", "macros"):

@@ -8,7 +8,6 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, copy_project, run_mkdocs_build
 
 # Attributes through which a page makes the browser load or go somewhere.

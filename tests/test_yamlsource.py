@@ -30,7 +30,7 @@ def test_python_tags_are_refused_not_constructed():
 
 def test_alias_bomb_stops_after_the_limit():
     levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         levels.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     doc = parse_yaml("\n".join(levels) + "\n", "data/bomb.yaml")
     # 9**9 strings if expanded; the reader gives up after the limit and keeps nothing.

@@ -7,7 +7,6 @@ returns an exit status. A user's mistake never ends in a traceback.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .dataset import Dataset
-from .problems import DataError, Origin, Path as DataPath, Problem, format_path, show_value, sort_problems
+from .problems import DataError, Origin, Path as DataPath, Problem, show_value, sort_problems
 from .validation import validate_dataset
 from .yamlsource import read_yaml
 
@@ -283,5 +283,3 @@ def translate_error(cls: type[BaseModel], loc: DataPath, detail: Any) -> str:
         text = detail.get("msg", "取值不正确")
     return f"{text}（实际值：{show_value(value)}）"
 
-
-__all__ = ["LoadResult", "load_dataset", "load_or_raise", "data_files", "format_path"]

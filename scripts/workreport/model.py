@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
@@ -674,22 +674,3 @@ class DataFile(Record):
     """荣誉。"""
     bottom_lines: list[BottomLineCheck] = Field(default_factory=list)
     """两条底线自查事项。"""
-
-
-# Kinds of records that carry an id, in the order pages and checks walk them.
-RECORD_KINDS: dict[str, str] = {
-    "leaders": "局领导",
-    "units": "单位",
-    "tasks": "重点任务",
-    "indicators": "考核指标",
-    "projects": "重点工程",
-    "cases": "典型案例",
-    "highlights": "亮点",
-    "honors": "荣誉",
-    "bottom_lines": "底线自查事项",
-}
-
-
-def records_of(data_file: DataFile) -> dict[str, list[Any]]:
-    """The records of one file by kind, in RECORD_KINDS order."""
-    return {kind: getattr(data_file, kind) for kind in RECORD_KINDS}

@@ -18,6 +18,7 @@ from .render.session import site_for
 from .render.site import SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.workreport")
+DATA_DIR = "data"  # beside mkdocs.yml, as the client's layout fixes it
 _reported: set[int] = set()
 
 
@@ -28,7 +29,7 @@ def project_dir(config: Any) -> Path:
 def site_from_config(config: Any) -> SiteRenderer:
     """The renderer for this build's data, or an Abort listing every problem."""
     root = project_dir(config)
-    data_dir = root / config.extra.get("data_dir", "data")
+    data_dir = root / DATA_DIR
     try:
         renderer, warnings = site_for(data_dir, root)
     except DataError as error:

@@ -28,10 +28,11 @@ def define_env(env):
     env.variables["period"] = report.period.title
     env.variables["as_of"] = f"{report.as_of.year}年{report.as_of.month}月{report.as_of.day}日"
 
+    # MkDocs reloads the config, and so calls define_env again, on every rebuild under
+    # `mkdocs serve`: the site loaded here is the one for this build.
     def register(name):
         def render_fragment():
-            # Re-read the site each call: under `mkdocs serve` the data may have changed.
-            return site_from_config(env.conf).fragment(name, env.page.file.src_uri)
+            return site.fragment(name, env.page.file.src_uri)
 
         env.macro(render_fragment, name)
 

@@ -167,3 +167,12 @@ def test_make_build_swaps_in_a_complete_site(tmp_path: Path):
     assert (project / "site" / "tasks" / "T-1" / "index.html").is_file()
     assert not (project / "site" / "stale.html").exists()
     shutil.rmtree(project / "site")
+
+
+def test_data_warnings_do_not_fail_a_strict_build(tmp_path: Path):
+    project = copy_project(tmp_path / "project", ROOT / "tests" / "fixtures" / "minimal" / "data")
+    report = project / "data" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("as_of: 2025-06-30", "as_of: 2025-06-15"), encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    assert "警告：进度记录日期 2025-06-30 晚于截至日期 2025-06-15，本期不计入" in build.stderr

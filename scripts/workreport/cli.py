@@ -7,6 +7,7 @@ returns an exit status. A user's mistake never ends in a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -42,7 +43,8 @@ def command_build(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as scratch:
         fresh = Path(scratch) / "site"
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", args.config, "-d", str(fresh)]
-        if subprocess.run(build).returncode != 0:
+        quiet = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # MkDocs 2 notice: not for editors
+        if subprocess.run(build, env=quiet).returncode != 0:
             print("站点构建失败，site/ 保持原样。", file=sys.stderr)
             return 1
         old = Path(scratch) / "old"

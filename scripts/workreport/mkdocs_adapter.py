@@ -1,8 +1,7 @@
 """The one place where the project meets MkDocs: data errors become a clean abort.
 
-Problems go through the ``mkdocs`` logger, one line each, so ``--strict`` turns data
-warnings into failures too; errors end in an Abort, which MkDocs prints without a
-traceback and before anything is written to the site folder.
+Problems go through the ``mkdocs`` logger, one line each; errors end in an Abort, which
+MkDocs prints without a traceback and before anything is written to the site folder.
 """
 
 from __future__ import annotations
@@ -37,9 +36,11 @@ def site_from_config(config: Any) -> SiteRenderer:
             (log.error if problem.is_error else log.warning)(str(problem))
         errors = sum(1 for p in error.problems if p.is_error)
         raise Abort(f"数据检查未通过：{errors} 个错误，站点未生成。请按上面的提示修改 data/ 下的文件。") from None
-    # Warnings once per loaded dataset, not once per caller.
+    # Data warnings are advice ("本期不计入"), not faults: `make check` passes with them, so
+    # they must not fail a `--strict` build or stop the editors' preview either. They are
+    # logged at INFO (each line already says 警告：), once per loaded dataset.
     if id(renderer) not in _reported:
         _reported.add(id(renderer))
         for problem in warnings:
-            log.warning(str(problem))
+            log.info(str(problem))
     return renderer

@@ -1,5 +1,6 @@
 # 常用命令：make serve（本地预览）、make test（运行测试）。
-# 其余：make build（构建到 site/）、make check（只检查数据）、make schema（更新编辑器 Schema）。
+# 其余：make build（构建到 site/）、make check（只检查数据）、make schema（更新编辑器 Schema）、
+# make golden（更新页面片段快照，改完模板后运行并检查 git diff）。
 
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
@@ -8,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test schema lock clean
+.PHONY: serve build check test golden schema lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -29,6 +30,10 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# Accept the rendered fragments as the new snapshots; read `git diff tests/golden` before committing.
+golden: $(STAMP)
+	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
 schema: $(STAMP)
 	$(PY) -m workreport schema

@@ -7,9 +7,8 @@ every figure comes from data/ through the core and its templates.
 from workreport.mkdocs_adapter import site_from_config
 
 FRAGMENTS = [
-    "overview",
+    "dashboard",
     "headline_targets",
-    "category_summary",
     "task_index",
     "indicator_index",
     "project_index",
@@ -18,6 +17,14 @@ FRAGMENTS = [
     "honor_list",
     "unit_index",
     "bottom_lines",
+    "schedule_board",
+    "category_scorecards",
+    "unit_scoreboard",
+    "leader_scorecards",
+    "summary_achievements",
+    "summary_problems",
+    "summary_plans",
+    "monthly_review",
 ]
 
 

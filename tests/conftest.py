@@ -62,3 +62,11 @@ def minimal_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(MINIMAL_DATA, target)
     return target
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current renderer (then read the diff before committing)",
+    )

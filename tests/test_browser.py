@@ -65,8 +65,10 @@ def test_home_page_renders_offline_and_links_to_a_task(browser, server, sample):
     page.goto(server + "/", wait_until="networkidle")
 
     assert "澄川市水利局" in page.title() or "澄川市水利局" in page.inner_text("header")
-    assert heading(page) == "澄川市水利局2025年上半年工作概览"
+    assert heading(page) == "澄川市水利局2025年上半年工作看板"
     headline = next(t for t in sample.tasks if t.headline)
+    page.locator(".wr-kpi").first.click()  # 重点任务 → the task list
+    page.wait_for_load_state("networkidle")
     page.get_by_role("link", name=headline.title).first.click()
     page.wait_for_load_state("networkidle")
     assert heading(page) == headline.title
@@ -101,4 +103,20 @@ def test_chinese_search_finds_a_task(browser, server, sample):
     results = search(page, "灌区")
     assert "个符合条件的结果" in results
     assert task.title in results
+    page.close()
+
+
+def test_dashboard_fits_one_1920_by_1080_screen(browser, server):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(server + "/", wait_until="networkidle")
+    box = page.locator(".wr-dash").bounding_box()
+    assert box is not None and box["height"] > 300
+    assert box["y"] + box["height"] <= 1080, f"the dashboard ends at {box['y'] + box['height']:.0f} px"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1920
+    # Every panel and figure is a way in: follow the worst lagging task.
+    links = page.locator(".wr-dash a")
+    assert links.count() > 40
+    page.locator(".wr-panel--behind li a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert heading(page) == "山洪灾害监测预警设施更新"
     page.close()

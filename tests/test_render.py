@@ -23,8 +23,8 @@ def test_editor_text_cannot_break_a_table_or_inject_markup(minimal_data: Path):
     row = next(line for line in fragment.splitlines() if "T-1.md" in line)
     assert "&lt;script&gt;" in row and "<script>" not in row
     assert "灌区 &#124; " in row
-    # Still one row of six cells: the pipe in the title did not add a column.
-    assert row.count(" | ") == 5
+    # Still one row of eight cells: the pipe in the title did not add a column.
+    assert row.count(" | ") == 7
 
 
 def test_links_are_relative_to_the_page(minimal_data: Path):
@@ -39,9 +39,11 @@ def test_links_are_relative_to_the_page(minimal_data: Path):
 
 def test_one_page_per_record_with_front_matter(minimal_data: Path):
     pages = dict(renderer(minimal_data).pages())
+    data = renderer(minimal_data).data
+    categories = [f"categories/{c.id}.md" for c in data.report.categories]
     assert sorted(pages) == sorted(
         ["tasks/T-1.md", "tasks/T-2.md", "tasks/T-3.md", "indicators/I-1.md", "projects/P-1.md", "cases/C-1.md",
-         "units/office.md", "units/rural.md", "units/center.md"]
+         "units/office.md", "units/rural.md", "units/center.md", "leaders/boss.md", "leaders/deputy.md", *categories]
     )
     assert pages["tasks/T-1.md"].startswith('---\ntitle: "实施灌区改造"\nrender_macros: false\n---\n')
 

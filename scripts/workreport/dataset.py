@@ -39,6 +39,11 @@ class Dataset:
     honors: list[Honor] = field(default_factory=list)
     bottom_lines: list[BottomLineCheck] = field(default_factory=list)
 
+    @property
+    def categories(self) -> list[Category]:
+        """The lines of work, from the report configuration."""
+        return self.report.categories
+
     # ------------------------------------------------------------------ look-ups
 
     @cached_property

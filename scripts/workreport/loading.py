@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .dataset import Dataset
-from .problems import DataError, Origin, Path as DataPath, Problem, show_value, sort_problems
+from .problems import DataError, Origin, Problem, show_value, sort_problems
+from .problems import Path as DataPath
 from .validation import validate_dataset
 from .yamlsource import read_yaml
 

@@ -82,6 +82,8 @@ class Thresholds(Record):
     """滞后阈值（百分点），默认 5。"""
     seriously_lagging: NonNegative = 15
     """严重滞后阈值（百分点），默认 15，应不小于滞后阈值。"""
+    indicator_warning: NonNegative = 5
+    """指标预警区间（目标值的百分比），默认 5：未达到目标、但差距不超过目标值的 5% 时为“预警”，超过为“未达标”。"""
 
 
 class Category(Record):
@@ -315,6 +317,8 @@ class IndicatorTarget(Record):
     """方向：`higher`（越高越好，不低于目标）或 `lower`（越低越好，不高于目标）。"""
     measure: str | None = None
     """计量单位，如“%”“分”“万立方米”。"""
+    cumulative: bool = False
+    """是否为年度累计型指标（如“完成整治河道 18 条”）：是则按截至日期在当年的时间比例折算序时目标来判断达标，否则直接与目标值比较。"""
 
 
 class Indicator(VisibleRecord):

@@ -1,18 +1,20 @@
-"""Schedule arithmetic: where a task should be (序时进度) and how far it is from there.
+"""Schedule arithmetic: where a task or project should be (序时进度) and how far it is from there.
 
-Pure functions of a task and the as-of date. Expected progress is linear over the task's
+Pure functions of a record and the as-of date. Expected progress is linear over the task's
 window, or piecewise linear through its planned curve; the status compares the gap in
-percentage points with the thresholds of the report configuration.
+percentage points with the thresholds of the report configuration. Projects are measured
+the same way over their construction window, from planned start to planned completion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import PlannedPoint, Task, Thresholds
-from .progress import task_figures
+from .model import PlannedPoint, Prerequisite, Project, Stage, Task, Thresholds
+from .progress import project_figures, task_figures
 
 
 class ScheduleStatus(str, Enum):
@@ -55,7 +57,7 @@ def expected_progress(task: Task, as_of: dt.date) -> float:
     curve = planned_curve(task)
     if as_of <= curve[0][0]:
         return curve[0][1] if as_of == curve[0][0] else 0.0
-    for (day_a, pct_a), (day_b, pct_b) in zip(curve, curve[1:], strict=False):
+    for (day_a, pct_a), (day_b, pct_b) in itertools.pairwise(curve):
         if as_of <= day_b:
             return pct_a + (pct_b - pct_a) * _fraction(as_of, day_a, day_b)
     return curve[-1][1]
@@ -75,13 +77,15 @@ class TaskSchedule:
         return self.expected - self.actual
 
 
-def classify(expected: float, actual: float, as_of: dt.date, task: Task, thresholds: Thresholds) -> ScheduleStatus:
-    """The status from the figures; a gap equal to a threshold is not yet beyond it."""
+def classify(
+    expected: float, actual: float, as_of: dt.date, start: dt.date, end: dt.date, thresholds: Thresholds
+) -> ScheduleStatus:
+    """The status from the figures and the window; a gap equal to a threshold is not yet beyond it."""
     if actual >= 100:
         return ScheduleStatus.done
-    if as_of > task.window.end:
+    if as_of > end:
         return ScheduleStatus.overdue
-    if as_of < task.window.start and actual == 0:
+    if as_of < start and actual == 0:
         return ScheduleStatus.not_started
     gap = expected - actual
     if gap > thresholds.seriously_lagging:
@@ -94,4 +98,74 @@ def classify(expected: float, actual: float, as_of: dt.date, task: Task, thresho
 def task_schedule(task: Task, as_of: dt.date, thresholds: Thresholds) -> TaskSchedule:
     expected = expected_progress(task, as_of)
     actual = task_figures(task, as_of).percent
-    return TaskSchedule(expected, actual, classify(expected, actual, as_of, task, thresholds))
+    status = classify(expected, actual, as_of, task.window.start, task.window.end, thresholds)
+    return TaskSchedule(expected, actual, status)
+
+
+# ---------------------------------------------------------------------- projects
+
+BUILT_STAGES = frozenset({Stage.completed, Stage.accepted, Stage.audited})
+STAGE_ORDER = list(Stage)
+
+
+def stage_at(project: Project, day: dt.date) -> Stage:
+    """The project's stage on ``day``, read back from the stage changes in its log.
+
+    The declared ``stage`` is the stage now. A change logged after ``day`` means the project
+    was still in an earlier stage then: the stage of the last change on or before ``day``,
+    or, before the first logged change, the stage that precedes it.
+    """
+    changes = [e for e in project.progress if e.stage is not None]
+    if not changes or changes[-1].date <= day:
+        return project.stage
+    before = [e for e in changes if e.date <= day]
+    if before:
+        return before[-1].stage  # type: ignore[return-value]
+    first = STAGE_ORDER.index(changes[0].stage)  # type: ignore[arg-type]
+    return STAGE_ORDER[max(0, first - 1)]
+
+
+def open_prerequisites(project: Project, as_of: dt.date) -> list[Prerequisite]:
+    """Approvals not yet done on ``as_of`` (a completion dated later does not count yet)."""
+    return [p for p in project.prerequisites if p.done_on is None or p.done_on > as_of]
+
+
+@dataclass(frozen=True)
+class ProjectSchedule:
+    stage: Stage
+    """The stage on the as-of date."""
+    expected: float | None
+    """序时进度 over the construction window; None when the project has no dated window."""
+    actual: float
+    """The latest reported 形象进度 (0 when nothing is reported; 100 once built)."""
+    status: ScheduleStatus
+    invested: float | None
+    """Investment completed this year (万元), from the log."""
+    investment_rate: float | None
+    """Completed investment against the year's plan, in percent."""
+    open_prerequisites: tuple[Prerequisite, ...]
+    overdue_prerequisites: tuple[Prerequisite, ...]
+    """Open approvals whose planned date has passed."""
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.expected is None else self.expected - self.actual
+
+
+def project_schedule(project: Project, as_of: dt.date, thresholds: Thresholds) -> ProjectSchedule:
+    stage = stage_at(project, as_of)
+    figures = project_figures(project, as_of)
+    rate = figures.investment_rate(project)
+    still_open = tuple(open_prerequisites(project, as_of))
+    overdue = tuple(p for p in still_open if p.planned is not None and p.planned < as_of)
+    start, end = project.dates.start, project.dates.planned_completion
+    if stage in BUILT_STAGES:
+        return ProjectSchedule(stage, 100.0, 100.0, ScheduleStatus.done, figures.invested, rate, still_open, overdue)
+    actual = figures.percent or 0.0
+    if start is None or end is None:
+        # Without a window nothing can be behind schedule; a project not yet begun has not started.
+        status = ScheduleStatus.not_started if stage is Stage.preliminary else ScheduleStatus.on_track
+        return ProjectSchedule(stage, None, actual, status, figures.invested, rate, still_open, overdue)
+    expected = 100.0 * _fraction(as_of, start, end)
+    status = classify(expected, actual, as_of, start, end, thresholds)
+    return ProjectSchedule(stage, expected, actual, status, figures.invested, rate, still_open, overdue)

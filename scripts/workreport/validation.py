@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import HonorStatus, IndicatorSource, Photo, Record, Stage
-from .problems import Origin, Path as DataPath, Problem, Severity
+from .problems import Origin, Problem, Severity
+from .problems import Path as DataPath
 
 if TYPE_CHECKING:
     from .dataset import Dataset

@@ -11,12 +11,13 @@ PAGE_KINDS = {
     "projects": "projects",
     "cases": "cases",
     "units": "units",
+    "categories": "categories",
+    "leaders": "leaders",
 }
 # Kinds shown as anchored entries on one list page.
 ANCHOR_PAGES = {
     "highlights": "highlights.md",
     "honors": "honors.md",
-    "leaders": "units/index.md",
     "bottom_lines": "bottom-lines.md",
 }
 INDEX_PAGES = {kind: f"{folder}/index.md" for kind, folder in PAGE_KINDS.items()} | ANCHOR_PAGES
@@ -30,10 +31,26 @@ def record_uri(kind: str, record_id: str) -> str:
     return f"{ANCHOR_PAGES[kind]}#{record_id}"
 
 
+def page_url(uri: str) -> str:
+    """The URL path a docs file is served at, with MkDocs' ``use_directory_urls`` (on here)."""
+    if not uri.endswith(".md"):
+        return uri
+    stem = uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
 class Linker:
-    """Makes links relative to the page being rendered, as MkDocs expects in Markdown."""
+    """Makes links relative to the page being rendered.
+
+    Markdown links name the source file (``../tasks/T-1.md``) and MkDocs rewrites and checks
+    them. Links inside raw HTML, such as the charts' SVG, are not rewritten, so ``url()``
+    gives those the final relative URL.
+    """
 
     def __init__(self, page_uri: str):
+        self.page_uri = page_uri
         self.base = posixpath.dirname(page_uri)
 
     def to(self, uri: str) -> str:
@@ -50,3 +67,15 @@ class Linker:
     def photo(self, file: str) -> str:
         # Photo paths in the data are relative to data/ and start with photos/.
         return self.to(file)
+
+    def url(self, uri: str) -> str:
+        path, _, anchor = uri.partition("#")
+        here = page_url(self.page_uri).rstrip("/") or "."
+        target = page_url(path)
+        relative = posixpath.relpath(target.rstrip("/") or ".", here)
+        if target.endswith("/") or not target:
+            relative = "./" if relative == "." else relative + "/"
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def record_url(self, kind: str, record_id: str) -> str:
+        return self.url(record_uri(kind, record_id))

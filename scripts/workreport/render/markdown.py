@@ -19,7 +19,9 @@ def number(value: float | None, digits: int = 2) -> str:
     """12.0 -> '12', 86.45 -> '86.45', None -> '—'."""
     if value is None:
         return "—"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{digits}f}"
+    if "." in text:  # strip only decimals: 10 with no digits stays "10"
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -33,6 +35,18 @@ def cn_date(value: dt.date | None) -> str:
 
 def short_date(value: dt.date | None) -> str:
     return "—" if value is None else f"{value.month}月{value.day}日"
+
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 35 -> 三十五 (for 一、 and （一） headings)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
+    return head + (CN_DIGITS[ones] if ones else "")
 
 
 def cell(value: object) -> Markup:
@@ -64,6 +78,12 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("\n\n".join(str(escape(b)) for b in blocks if b))
 
 
+def sentence(text: str | None) -> str:
+    """Editor text as one sentence: ends with 。 unless it already ends with a stop."""
+    text = " ".join((text or "").split())
+    return text if not text or text[-1] in "。！？；：.!?" else text + "。"
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -85,5 +105,7 @@ def make_environment() -> Environment:
         bar=progress_bar,
         badge=badge,
         paras=paragraphs,
+        cn_num=cn_number,
+        sentence=sentence,
     )
     return env

@@ -6,35 +6,36 @@ Everything here reads core objects and renders templates; nothing knows about Mk
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
+from ..analysis import BEHIND, Analysis, Scorecard
+from ..assessment import Health, IndicatorStanding, Trend
 from ..dataset import Dataset
-from ..model import BottomLine, Honor, HonorLevel, HonorStatus, IndicatorSource, Stage
-from ..progress import (
-    ProgressState,
-    ProjectFigures,
-    TaskFigures,
-    latest_value,
-    points_deducted,
-    project_figures,
-    task_figures,
-)
+from ..model import BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
+from ..progress import TaskFigures, task_figures
+from ..review import MonthReview, health_changed, monthly_review
+from ..schedule import ProjectSchedule, ScheduleStatus, TaskSchedule
 from .links import PAGE_KINDS, Linker, record_uri
 from .markdown import make_environment
+from .visuals import Visuals, health_anchor, stage_anchor, status_anchor
 
-STATE_TONES = {
-    ProgressState.done: "done",
-    ProgressState.ongoing: "ongoing",
-    ProgressState.not_started: "neutral",
+# Tones name the look of a badge or chart part; the word always goes with it.
+STATUS_TONES = {
+    ScheduleStatus.done: "done",
+    ScheduleStatus.on_track: "ok",
+    ScheduleStatus.lagging: "warn",
+    ScheduleStatus.seriously_lagging: "bad",
+    ScheduleStatus.not_started: "neutral",
+    ScheduleStatus.overdue: "overdue",
 }
+HEALTH_TONES = {Health.met: "done", Health.warning: "warn", Health.missed: "bad", Health.no_data: "neutral"}
 HONOR_STATUS_TONES = {
     HonorStatus.planning: "neutral",
-    HonorStatus.applying: "ongoing",
+    HonorStatus.applying: "ok",
     HonorStatus.won: "done",
-    HonorStatus.lost: "warn",
+    HonorStatus.lost: "neutral",
 }
 
 
@@ -45,32 +46,29 @@ class SiteRenderer:
         self.data = data
         self.report = data.report
         self.as_of = data.report.as_of
+        self.analysis = Analysis(data)
         self.env = make_environment()
 
     # ------------------------------------------------------------------ figures for templates
 
-    @cached_property
-    def _task_figures(self) -> dict[str, TaskFigures]:
-        return {t.id: task_figures(t, self.as_of) for t in self.data.tasks}
+    def task(self, task: Task) -> TaskSchedule:
+        return self.analysis.task(task)
 
-    @cached_property
-    def _project_figures(self) -> dict[str, ProjectFigures]:
-        return {p.id: project_figures(p, self.as_of) for p in self.data.projects}
+    def amount(self, task: Task) -> TaskFigures:
+        """The task's log at the as-of date: the amount done and the latest entry."""
+        return task_figures(task, self.as_of)
 
-    def task(self, task: Any) -> TaskFigures:
-        return self._task_figures[task.id]
+    def project(self, project: Project) -> ProjectSchedule:
+        return self.analysis.project(project)
 
-    def project(self, project: Any) -> ProjectFigures:
-        return self._project_figures[project.id]
+    def indicator(self, indicator: Indicator) -> IndicatorStanding:
+        return self.analysis.indicator(indicator)
 
-    def latest_value(self, indicator: Any) -> Any:
-        return latest_value(indicator, self.as_of)
+    def status_tone(self, status: ScheduleStatus) -> str:
+        return STATUS_TONES[status]
 
-    def deducted(self, indicator: Any) -> float:
-        return points_deducted(indicator, self.as_of)
-
-    def state_tone(self, state: ProgressState) -> str:
-        return STATE_TONES[state]
+    def health_tone(self, health: Health) -> str:
+        return HEALTH_TONES[health]
 
     def honor_tone(self, status: HonorStatus) -> str:
         return HONOR_STATUS_TONES[status]
@@ -90,40 +88,61 @@ class SiteRenderer:
     def category_name(self, category_id: str | None) -> str:
         return self.data.category_by_id[category_id].name if category_id else "—"
 
-    @cached_property
-    def task_state_counts(self) -> Counter[ProgressState]:
-        return Counter(f.state for f in self._task_figures.values())
+    # ------------------------------------------------------------------ scorecards and reviews
 
-    def totals(self) -> dict[str, Any]:
-        """Headline counts for the home page, all computed from the data."""
-        data = self.data
-        projects = [self.project(p) for p in data.projects]
-        return {
-            "tasks": len(data.tasks),
-            "task_states": self.task_state_counts,
-            "indicators": len(data.indicators),
-            "points_deducted": sum(self.deducted(i) for i in data.indicators),
-            "indicators_deducted": sum(1 for i in data.indicators if self.deducted(i) > 0),
-            "projects": len(data.projects),
-            "stages": Counter(p.stage for p in data.projects),
-            "investment_plan": sum(p.investment.planned_this_year for p in data.projects),
-            "investment_done": sum(f.invested or 0 for f in projects),
-            "cases": len(data.cases),
-            "highlights": len(data.highlights),
-            "honors": len(data.honors),
-            "honors_won": sum(1 for h in data.honors if h.status is HonorStatus.won),
-            "honor_levels_won": Counter(h.level for h in data.honors if h.status is HonorStatus.won),
-        }
+    @cached_property
+    def bureau(self) -> Scorecard:
+        return self.analysis.scorecard(self.analysis.bureau_scope())
+
+    def scorecard(self, kind: str, record_id: str) -> Scorecard:
+        """The scorecard of a category, unit or leader."""
+        return self._scorecards[(kind, record_id)]
+
+    @cached_property
+    def _scorecards(self) -> dict[tuple[str, str], Scorecard]:
+        a = self.analysis
+        cards = {("categories", c.id): a.scorecard(a.category_scope(c.id)) for c in self.report.categories}
+        cards |= {("units", u.id): a.scorecard(a.unit_scope(u.id)) for u in self.data.units}
+        cards |= {("leaders", le.id): a.scorecard(a.leader_scope(le.id)) for le in self.data.leaders}
+        return cards
+
+    @cached_property
+    def months(self) -> list[MonthReview]:
+        return monthly_review(self.data)
+
+    def tasks_with_status(self, status: ScheduleStatus) -> list[Task]:
+        """Tasks of one status; those behind schedule with the largest gap first."""
+        tasks = [t for t in self.data.tasks if self.task(t).status is status]
+        if status in BEHIND:
+            return sorted(tasks, key=lambda t: -self.task(t).gap)
+        return tasks
+
+    def projects_in_stage(self, stage: Stage) -> list[Project]:
+        """Projects in a stage on the as-of date."""
+        return [p for p in self.data.projects if self.project(p).stage is stage]
+
+    def indicators_with_health(self, health: Health) -> list[Indicator]:
+        return [i for i in self.data.indicators if self.indicator(i).health is health]
 
     # ------------------------------------------------------------------ rendering
 
     def render(self, template: str, page_uri: str, **context: Any) -> str:
+        link = Linker(page_uri)
         return self.env.get_template(template).render(
             data=self.data,
             report=self.report,
             fig=self,
-            link=Linker(page_uri),
-            ProgressState=ProgressState,
+            a=self.analysis,
+            link=link,
+            chart=Visuals(self, link),
+            status_anchor=status_anchor,
+            health_anchor=health_anchor,
+            stage_anchor=stage_anchor,
+            health_changed=health_changed,
+            BEHIND=BEHIND,
+            ScheduleStatus=ScheduleStatus,
+            Health=Health,
+            Trend=Trend,
             Stage=Stage,
             BottomLine=BottomLine,
             HonorLevel=HonorLevel,

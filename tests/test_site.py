@@ -187,6 +187,16 @@ def article(html: str) -> str:
     return text_of(re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1))
 
 
+def test_charts_and_dashboard_stay_out_of_the_search_index(site: Path):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
+    # A chart's description repeats its page's figures; the dashboard repeats the record pages.
+    assert "实际进度 41.7%，序时进度 49.5%" not in text
+    assert "实际 28.1% / 序时 49.5%" not in text
+    # The pages' own words are still there.
+    assert "山洪灾害监测预警设施更新" in text
+
+
 def test_summary_has_its_three_parts(site: Path, sample):
     summary = article(page(site, "reports/summary"))
     parts = [summary.index(h) for h in ("一、上半年工作完成情况", "二、存在的问题", "三、下半年工作计划")]

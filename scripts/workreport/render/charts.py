@@ -253,13 +253,15 @@ def _svg(
         height=height,
         viewBox=f"0 0 {width} {height}",
         style=style,
+        # A chart repeats figures its page already states: keep its words out of the search index.
+        data_search_exclude="true",
     )
 
 
 def _figure(kind: str, cid: str, title: str, desc: str, width: float, height: float, body: Markup) -> Markup:
     svg = _svg(cid, title, desc, width, height, body, "wr-chart__svg")
     caption = _el("figcaption", title)
-    return Markup('<figure class="wr-chart wr-chart--{kind}">\n{caption}\n{svg}\n</figure>').format(
+    return Markup('<figure class="wr-chart wr-chart--{kind}" data-search-exclude="true">\n{caption}\n{svg}\n</figure>').format(
         kind=kind, caption=caption, svg=svg
     )
 

@@ -106,3 +106,31 @@ def test_thresholds_at_their_edges():
     assert classify(65.01, 50.0, mid, *WINDOW, THRESHOLDS) is ScheduleStatus.seriously_lagging
     assert classify(0.0, 100.0, mid, *WINDOW, THRESHOLDS) is ScheduleStatus.done
     assert classify(100.0, 99.0, dt.date(2026, 1, 1), *WINDOW, THRESHOLDS) is ScheduleStatus.overdue
+
+
+@st.composite
+def projects(draw):
+    from workreport.model import Project
+
+    start = START + dt.timedelta(days=draw(st.integers(min_value=-200, max_value=200)))
+    end = start + dt.timedelta(days=draw(st.integers(min_value=1, max_value=700)))
+    percents = sorted(draw(st.lists(st.floats(min_value=0, max_value=100), max_size=4)))
+    progress = [{"date": START + dt.timedelta(days=30 * (i + 1)), "percent": p} for i, p in enumerate(percents)]
+    return Project.model_validate({
+        "id": "P-X", "name": "工程", "kind": "灌区改造", "county": "县", "owner_unit": "u",
+        "stage": draw(st.sampled_from(["前期", "在建"])), "investment": {"total": 1, "planned_this_year": 1},
+        "dates": {"start": start, "planned_completion": end}, "progress": progress,
+    })
+
+
+@settings(max_examples=300, deadline=None)
+@given(projects(), days, days)
+def test_project_expected_progress_is_bounded_and_never_falls(project, a, b):
+    from workreport.schedule import project_schedule
+
+    early, late = (project_schedule(project, START + dt.timedelta(days=d), THRESHOLDS) for d in sorted((a, b)))
+    for s in (early, late):
+        assert 0 <= s.expected <= 100 and 0 <= s.actual <= 100
+        if s.status in (ScheduleStatus.lagging, ScheduleStatus.seriously_lagging):
+            assert s.gap > THRESHOLDS.lagging
+    assert early.expected <= late.expected + 1e-9

@@ -1,5 +1,6 @@
 # 常用命令：make serve（本地预览）、make test（运行测试）。
-# 其余：make build（构建到 site/）、make check（只检查数据）、make schema（更新编辑器 Schema）、
+# 其余：make build（构建到 site/，PUBLIC=1 为对外版本）、make check（只检查数据）、make export（导出案例汇编和台账到 dist/）、
+# make bundle（离线网站压缩包）、make schema（更新编辑器 Schema）、
 # make golden（更新页面片段快照，改完模板后运行并检查 git diff）。
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test golden schema lock clean
+.PHONY: serve build check test golden export bundle schema lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -22,8 +23,18 @@ serve: $(STAMP)
 	$(PY) -m workreport check
 	$(PY) -m mkdocs serve --strict -a $(ADDR)
 
+# make build PUBLIC=1 builds the public version: nothing marked internal.
 build: $(STAMP)
-	$(PY) -m workreport build
+	$(PY) -m workreport build $(if $(PUBLIC),--public)
+
+# make export: 典型案例汇编 (DOCX, PDF) and 工作台账 (XLSX) into dist/, public records only.
+# make export HONOR=HN-01 (one award's dossier), make export IDS=C-01,C-03, FORMAT="pdf docx".
+export: $(STAMP)
+	$(PY) -m workreport export $(if $(HONOR),--honor $(HONOR)) $(if $(IDS),--ids $(IDS)) $(if $(FORMAT),--format $(FORMAT))
+
+# make bundle: the public site as a zip that opens from a USB stick (file://), search included.
+bundle: $(STAMP)
+	$(PY) -m workreport bundle
 
 check: $(STAMP)
 	$(PY) -m workreport check
@@ -47,4 +58,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -1,4 +1,5 @@
-"""MkDocs hook: one generated page per task, indicator, project, case and unit, plus photos.
+"""MkDocs hook: one generated page per record (task, indicator, project, case, unit, line of work,
+leader), plus the photos those pages show.
 
 The pages' Markdown comes whole from the core's renderer; this hook only registers it.
 """
@@ -6,17 +7,15 @@ The pages' Markdown comes whole from the core's renderer; this hook only registe
 from mkdocs.structure.files import File, Files
 
 from workreport.mkdocs_adapter import site_from_config
-from workreport.render.links import PHOTO_DIR
 
 
 def on_files(files: Files, config) -> Files:
     site = site_from_config(config)
     for uri, markdown in site.pages():
         files.append(File.generated(config, uri, content=markdown))
-    photos = site.data.data_dir / PHOTO_DIR
-    for path in sorted(p for p in photos.rglob("*") if p.is_file()):
-        uri = path.relative_to(site.data.data_dir).as_posix()
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    # Only the photos of records on the site: a public build must not carry an internal case's pictures.
+    for uri in site.photo_files():
+        files.append(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
     return files
 
 

@@ -34,6 +34,15 @@ def command_check(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def run_mkdocs(config: str, site_dir: Path, *, public: bool = False, offline: bool = False) -> bool:
+    """``mkdocs build --strict`` into ``site_dir``; True when it succeeded."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # MkDocs 2 notice: not for editors
+    env["WORKREPORT_VISIBILITY"] = "public" if public else "internal"
+    env["WORKREPORT_OFFLINE"] = "true" if offline else "false"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site_dir)]
+    return subprocess.run(build, env=env, check=False).returncode == 0
+
+
 def command_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in: a failed build leaves ``site/`` as it was."""
     if command_check(args) != 0:
@@ -42,15 +51,15 @@ def command_build(args: argparse.Namespace) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as scratch:
         fresh = Path(scratch) / "site"
-        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", args.config, "-d", str(fresh)]
-        quiet = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # MkDocs 2 notice: not for editors
-        if subprocess.run(build, env=quiet).returncode != 0:
-            print("站点构建失败，site/ 保持原样。", file=sys.stderr)
+        if not run_mkdocs(args.config, fresh, public=args.public):
+            print(f"站点构建失败，{args.site_dir}/ 保持原样。", file=sys.stderr)
             return 1
         old = Path(scratch) / "old"
         if site.exists():
             site.rename(old)
         fresh.rename(site)
+    if args.public:
+        print(f"已构建对外版本（不含内部记录和内部字段）：{args.site_dir}/", file=sys.stderr)
     return 0
 
 
@@ -79,7 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="检查数据并构建站点到 site/")
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site-dir", default="site")
+    build.add_argument("--public", action="store_true", help="对外版本：不含任何标为内部的记录和字段")
     build.set_defaults(run=command_build)
+
+    from .export.command import add_export_commands  # the exporters' own options live beside them
+
+    add_export_commands(commands)
 
     schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否为最新")

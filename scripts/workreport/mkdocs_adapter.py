@@ -25,12 +25,25 @@ def project_dir(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+VISIBILITIES = ("internal", "public")
+
+
+def is_public(config: Any) -> bool:
+    """Whether this build is the public one (``extra.visibility``, set by WORKREPORT_VISIBILITY)."""
+    visibility = str(config.extra.get("visibility") or "internal")
+    if visibility not in VISIBILITIES:
+        raise Abort(f"mkdocs.yml extra.visibility（或环境变量 WORKREPORT_VISIBILITY）应为 internal 或 public（实际值：'{visibility}'）")
+    return visibility == "public"
+
+
 def site_from_config(config: Any) -> SiteRenderer:
     """The renderer for this build's data, or an Abort listing every problem."""
     root = project_dir(config)
     data_dir = root / DATA_DIR
     try:
-        renderer, warnings = site_for(data_dir, root)
+        renderer, warnings = site_for(
+            data_dir, root, public=is_public(config), directory_urls=bool(config.use_directory_urls)
+        )
     except DataError as error:
         for problem in error.problems:
             (log.error if problem.is_error else log.warning)(str(problem))

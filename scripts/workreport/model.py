@@ -53,6 +53,8 @@ class Visibility(str, Enum):
 class VisibleRecord(Record):
     visibility: Visibility = Visibility.public
     """公开范围：`public`（可公开，可进入对外导出）或 `internal`（仅限局内网站，永不导出）。默认 `public`。"""
+    internal_fields: list[str] = Field(default_factory=list)
+    """仅限局内的字段：记录本身可公开，但列在这里的字段只在局内网站显示，不进入对外网站和导出，如 `[problems, second_half_plan]`。只能列可以不填的字段。"""
 
     @property
     def is_internal(self) -> bool:

@@ -48,6 +48,7 @@ def validate_dataset(
         lambda: check_projects(data),
         lambda: check_honors(data),
         lambda: check_photos(data),
+        lambda: check_visibility(data),
     ]
     problems: list[Problem] = []
     for check in checks:
@@ -295,6 +296,39 @@ def check_honors(data: Dataset) -> Iterator[Problem]:
             yield Problem.at(origin, ("awarded_on",), f"状态为“{honor.status.value}”时不应填写获得日期：已获得请把 status 改为“已获得”")
         if honor.awarded_on is not None:
             yield from dated_entry(data, honor, ("awarded_on",), honor.awarded_on, "获得")
+
+
+# ---------------------------------------------------------------------- visibility
+
+# Fields that say what a record is and where it belongs: they cannot be hidden one by one.
+NOT_HIDEABLE = {"id", "visibility", "internal_fields"}
+
+
+def check_visibility(data: Dataset) -> Iterator[Problem]:
+    internal_leaders = {le.id for le in data.leaders if le.is_internal}
+    for kind in KIND_LABELS:
+        if kind == "categories":
+            continue
+        for record in getattr(data, kind):
+            fields = type(record).model_fields
+            hideable = sorted(n for n, f in fields.items() if not f.is_required() and n not in NOT_HIDEABLE)
+            for index, name in enumerate(record.internal_fields):
+                sub = ("internal_fields", index)
+                if name not in fields or name in NOT_HIDEABLE:
+                    guess = difflib.get_close_matches(name, hideable, n=1, cutoff=0.6)
+                    hint = f"是否应为“{guess[0]}”？" if guess else f"可以列出的字段：{'、'.join(hideable)}"
+                    yield Problem.at(_origin(record), sub, f"没有可设为内部的字段“{name}”。{hint}")
+                elif fields[name].is_required():
+                    yield Problem.at(
+                        _origin(record), sub,
+                        f"“{name}”是必填字段，不能单独设为内部；整条记录需要保密时请写 visibility: internal",
+                    )
+    for unit in data.units:
+        if not unit.is_internal and unit.leader in internal_leaders:
+            yield Problem.at(
+                _origin(unit), ("leader",),
+                f"可公开单位的分管领导“{unit.leader}”被设为内部：请把该领导设为可公开，或把单位也设为内部",
+            )
 
 
 # ---------------------------------------------------------------------- photos

@@ -31,11 +31,14 @@ def record_uri(kind: str, record_id: str) -> str:
     return f"{ANCHOR_PAGES[kind]}#{record_id}"
 
 
-def page_url(uri: str) -> str:
-    """The URL path a docs file is served at, with MkDocs' ``use_directory_urls`` (on here)."""
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The URL path a docs file is served at: ``tasks/T-1/`` with MkDocs' ``use_directory_urls``
+    (the default), ``tasks/T-1.html`` without it (the offline bundle opened from file://)."""
     if not uri.endswith(".md"):
         return uri
     stem = uri[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
@@ -49,9 +52,10 @@ class Linker:
     gives those the final relative URL.
     """
 
-    def __init__(self, page_uri: str):
+    def __init__(self, page_uri: str, directory_urls: bool = True):
         self.page_uri = page_uri
         self.base = posixpath.dirname(page_uri)
+        self.directory_urls = directory_urls
 
     def to(self, uri: str) -> str:
         path, _, anchor = uri.partition("#")
@@ -70,11 +74,15 @@ class Linker:
 
     def url(self, uri: str) -> str:
         path, _, anchor = uri.partition("#")
-        here = page_url(self.page_uri).rstrip("/") or "."
-        target = page_url(path)
-        relative = posixpath.relpath(target.rstrip("/") or ".", here)
+        here = page_url(self.page_uri, self.directory_urls)
+        target = page_url(path, self.directory_urls)
+        # A directory URL is its own folder; a file's folder is where it lies.
+        here_dir = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
         if target.endswith("/") or not target:
+            relative = posixpath.relpath(target.rstrip("/") or ".", here_dir or ".")
             relative = "./" if relative == "." else relative + "/"
+        else:
+            relative = posixpath.relpath(target, here_dir or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
     def record_url(self, kind: str, record_id: str) -> str:

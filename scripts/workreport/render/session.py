@@ -10,10 +10,12 @@ from pathlib import Path
 
 from ..loading import load_or_raise
 from ..problems import Problem
+from ..visibility import public_view
 from .site import SiteRenderer
 
 Signature = tuple[tuple[str, int, int], ...]
-_cache: dict[Path, tuple[Signature, SiteRenderer, list[Problem]]] = {}
+Key = tuple[Path, bool, bool]
+_cache: dict[Key, tuple[Signature, SiteRenderer, list[Problem]]] = {}
 
 
 def data_signature(data_dir: Path) -> Signature:
@@ -26,14 +28,20 @@ def data_signature(data_dir: Path) -> Signature:
     return tuple(entries)
 
 
-def site_for(data_dir: Path, display_root: Path) -> tuple[SiteRenderer, list[Problem]]:
-    """The renderer and the data's warnings; raises DataError when the data has errors."""
+def site_for(
+    data_dir: Path, display_root: Path, *, public: bool = False, directory_urls: bool = True
+) -> tuple[SiteRenderer, list[Problem]]:
+    """The renderer and the data's warnings; raises DataError when the data has errors.
+
+    ``public`` renders the public view: nothing marked internal reaches the pages.
+    """
     data_dir = data_dir.resolve()
+    key = (data_dir, public, directory_urls)
     signature = data_signature(data_dir)
-    cached = _cache.get(data_dir)
+    cached = _cache.get(key)
     if cached and cached[0] == signature:
         return cached[1], cached[2]
     dataset, warnings = load_or_raise(data_dir, display_root)
-    renderer = SiteRenderer(dataset)
-    _cache[data_dir] = (signature, renderer, warnings)
+    renderer = SiteRenderer(public_view(dataset) if public else dataset, directory_urls=directory_urls)
+    _cache[key] = (signature, renderer, warnings)
     return renderer, warnings

@@ -42,8 +42,9 @@ HONOR_STATUS_TONES = {
 class SiteRenderer:
     """Renders every fragment and page of the site from one dataset."""
 
-    def __init__(self, data: Dataset):
+    def __init__(self, data: Dataset, *, directory_urls: bool = True):
         self.data = data
+        self.directory_urls = directory_urls
         self.report = data.report
         self.as_of = data.report.as_of
         self.analysis = Analysis(data)
@@ -127,7 +128,7 @@ class SiteRenderer:
     # ------------------------------------------------------------------ rendering
 
     def render(self, template: str, page_uri: str, **context: Any) -> str:
-        link = Linker(page_uri)
+        link = Linker(page_uri, self.directory_urls)
         return self.env.get_template(template).render(
             data=self.data,
             report=self.report,
@@ -154,6 +155,11 @@ class SiteRenderer:
     def fragment(self, name: str, page_uri: str, **context: Any) -> str:
         """A fragment for a docs/ page, from ``templates/fragments/<name>.md.j2``."""
         return self.render(f"fragments/{name}.md.j2", page_uri, **context)
+
+    def photo_files(self) -> list[str]:
+        """The photos the pages show, as paths relative to data/ (``photos/…``)."""
+        files = {p.file for kind in ("cases", "highlights") for r in getattr(self.data, kind) for p in r.photos}
+        return sorted(files)
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """``(docs-relative path, Markdown)`` for every record that has a page of its own."""

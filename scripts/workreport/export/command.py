@@ -1,0 +1,139 @@
+"""``workreport export`` and ``workreport bundle``: files that leave the bureau, into dist/.
+
+Both start from the public view, so nothing marked internal can reach them. Every file is
+written under a temporary name and renamed only when all of them succeeded: a failed
+export leaves dist/ as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..analysis import Analysis
+from ..loading import load_dataset
+from ..visibility import public_view
+from .compilation import Compilation, SelectionError, compile_cases
+from .fonts import FontError
+
+FORMATS = ("docx", "pdf", "xlsx")
+
+
+def add_export_commands(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="导出典型案例汇编（DOCX、PDF）和工作台账（XLSX）到 dist/")
+    export.add_argument("--format", nargs="+", choices=FORMATS, default=list(FORMATS), help="导出格式（默认全部）")
+    chosen = export.add_mutually_exclusive_group()
+    chosen.add_argument("--honor", metavar="荣誉编号", help="只导出支撑该荣誉申报的案例和亮点，如 HN-01")
+    chosen.add_argument("--ids", metavar="编号", help="只导出这些案例或亮点，用逗号分隔，如 C-01,C-03,H-02")
+    export.add_argument("--out", default="dist", help="输出目录（默认 dist）")
+    export.set_defaults(run=command_export)
+
+    bundle = commands.add_parser("bundle", help="生成可从 U 盘直接打开的离线网站压缩包（对外版本）")
+    bundle.add_argument("--config", default="mkdocs.yml")
+    bundle.add_argument("--out", default="dist", help="输出目录（默认 dist）")
+    bundle.set_defaults(run=command_bundle)
+
+
+def base_name(args: argparse.Namespace, period: str) -> str:
+    """ASCII file names: they survive zips, mail and Windows code pages."""
+    if args.honor:
+        return f"dossier-{args.honor}-{period}"
+    if args.ids:
+        return f"cases-selected-{period}"
+    return f"cases-{period}"
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from ..cli import print_problems
+
+    result = load_dataset(Path(args.data), Path(args.root))
+    print_problems(result.problems)
+    if result.errors or result.dataset is None:
+        return 1
+    view = public_view(result.dataset)
+    ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else None
+    try:
+        doc = compile_cases(view, honor=args.honor, ids=ids)
+    except SelectionError as error:
+        print(f"导出失败：{error}", file=sys.stderr)
+        return 1
+    period = view.report.period.id
+    name = base_name(args, period)
+    writers: dict[str, tuple[str, Callable[[Path], object]]] = {}
+    if "docx" in args.format:
+        writers["docx"] = (f"{name}.docx", lambda path: write_docx(doc, path))
+    if "pdf" in args.format:
+        writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path))
+    if "xlsx" in args.format:
+        writers["xlsx"] = (f"ledger-{period}.xlsx", lambda path: write_ledger(Analysis(view), path))
+    return write_all(Path(args.out), writers)
+
+
+def write_docx(doc: Compilation, path: Path) -> None:
+    from .docx_writer import write_docx as write
+
+    write(doc, path)
+
+
+def write_ledger(analysis: Analysis, path: Path) -> None:
+    from .ledger import write_ledger as write
+
+    write(analysis, path)
+
+
+def write_pdf_reporting(doc: Compilation, path: Path) -> None:
+    from .pdf_writer import write_pdf
+
+    for choice in write_pdf(doc, path).values():
+        print(f"  PDF 字体 · {choice.describe()}", file=sys.stderr)
+
+
+def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]]) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".export-", dir=out) as scratch:
+        done: list[tuple[Path, Path, float]] = []
+        for file_name, write in writers.values():
+            staged = Path(scratch) / file_name
+            started = time.perf_counter()
+            try:
+                write(staged)
+            except FontError as error:
+                print(f"导出失败：{error}", file=sys.stderr)
+                return 1
+            done.append((staged, out / file_name, time.perf_counter() - started))
+        for staged, final, seconds in done:
+            staged.replace(final)
+            print(f"已导出 {final}（{final.stat().st_size / 1024:.0f} KB，用时 {seconds:.1f} 秒）", file=sys.stderr)
+    return 0
+
+
+def command_bundle(args: argparse.Namespace) -> int:
+    """A public, single-version site that opens from file:// (search included), zipped."""
+    from ..cli import command_check, run_mkdocs
+
+    if command_check(args) != 0:
+        return 1
+    result = load_dataset(Path(args.data), Path(args.root))
+    assert result.dataset is not None
+    period = result.dataset.report.period.id
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"site-{period}.zip"
+    with tempfile.TemporaryDirectory(prefix=".bundle-", dir=out) as scratch:
+        site = Path(scratch) / f"site-{period}"
+        if not run_mkdocs(args.config, site, public=True, offline=True):
+            print("离线包构建失败，dist/ 保持原样。", file=sys.stderr)
+            return 1
+        staged = Path(scratch) / target.name
+        with zipfile.ZipFile(staged, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(site.rglob("*")):
+                if path.is_file():
+                    archive.write(path, Path(site.name) / path.relative_to(site))
+        staged.replace(target)
+    print(f"已生成离线包 {target}（{target.stat().st_size / 1024 / 1024:.1f} MB）：解压后双击 site-{period}/index.html 即可浏览", file=sys.stderr)
+    return 0

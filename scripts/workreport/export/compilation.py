@@ -1,0 +1,169 @@
+"""The case compilation (典型案例汇编) as a document: what goes in it and in which order.
+
+One structure, read by both the DOCX and the PDF writer, so the two files say the same.
+Text is already split into paragraphs and numbered the way an official document is
+(一、 for sections, （一） for the practices, 图1 for photos).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dataset import Dataset
+from ..model import Case, Highlight
+from ..render.markdown import cn_number, number
+
+
+class SelectionError(ValueError):
+    """The ids asked for are not in the public data (unknown, or internal)."""
+
+
+@dataclass(frozen=True)
+class PhotoEntry:
+    path: Path
+    caption: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    heading: str
+    """（一）建立“一灌区一专班”机制"""
+    paragraphs: list[str]
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    id: str
+    title: str
+    unit: str
+    """The submitting unit's full name."""
+    summary: str
+    background: list[str]
+    practices: list[Practice]
+    results: list[str]
+    figures: list[tuple[str, str]]
+    """(label, "86.4 公里") rows for the figure table."""
+    lessons: list[str]
+    photos: list[PhotoEntry]
+    honors: list[str]
+    """Names of the honors this case supports."""
+
+    @property
+    def heading(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class HighlightEntry:
+    id: str
+    title: str
+    unit: str
+    date: dt.date
+    summary: list[str]
+    figure: str | None
+    """“节水灌溉面积 7.8 万亩”"""
+    media: list[str]
+    photos: list[PhotoEntry]
+
+
+@dataclass(frozen=True)
+class Compilation:
+    title: str
+    bureau: str
+    date: dt.date
+    subtitle: str | None = None
+    cases: list[CaseEntry] = field(default_factory=list)
+    highlights: list[HighlightEntry] = field(default_factory=list)
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.date.year}年{self.date.month}月"
+
+    def contents(self) -> list[tuple[str, str]]:
+        """(anchor, line) for the table of contents, in document order."""
+        lines = [(f"case-{c.id}", f"{cn_number(i)}、{c.title}") for i, c in enumerate(self.cases, 1)]
+        if self.highlights:
+            lines.append(("highlights", f"{cn_number(len(self.cases) + 1)}、工作亮点"))
+        return lines
+
+
+SECTION_TITLES = ("一、背景", "二、主要做法", "三、取得成效", "四、经验启示")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Editor prose as paragraphs: blank lines separate them, single line breaks join."""
+    if not text:
+        return []
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def figure_text(value: float, measure: str) -> str:
+    return f"{number(value)} {measure}".strip()
+
+
+def case_entry(data: Dataset, case: Case) -> CaseEntry:
+    honors = [h.name for h in data.honors_supported_by(case.id)]
+    return CaseEntry(
+        id=case.id,
+        title=case.title,
+        unit=data.unit_by_id[case.unit].name,
+        summary=" ".join(case.summary.split()),
+        background=paragraphs(case.background),
+        practices=[Practice(f"（{cn_number(i)}）{p.title}", paragraphs(p.text)) for i, p in enumerate(case.practices, 1)],
+        results=paragraphs(case.results.text),
+        figures=[(f.label, figure_text(f.value, f.measure)) for f in case.results.figures],
+        lessons=paragraphs(case.lessons),
+        photos=[PhotoEntry(data.data_dir / p.file, p.caption) for p in case.photos],
+        honors=honors,
+    )
+
+
+def highlight_entry(data: Dataset, highlight: Highlight) -> HighlightEntry:
+    figure = highlight.key_figure
+    return HighlightEntry(
+        id=highlight.id,
+        title=highlight.title,
+        unit=data.unit_by_id[highlight.unit].name,
+        date=highlight.date,
+        summary=paragraphs(highlight.summary),
+        figure=f"{figure.label} {figure_text(figure.value, figure.measure)}" if figure else None,
+        media=[f"{m.outlet}（{m.level.value}，{m.date.month}月{m.date.day}日）{m.title or ''}".strip() for m in highlight.media],
+        photos=[PhotoEntry(data.data_dir / p.file, p.caption) for p in highlight.photos],
+    )
+
+
+def compile_cases(view: Dataset, *, honor: str | None = None, ids: list[str] | None = None) -> Compilation:
+    """The compilation from the public view: all cases, one honor's dossier, or the ids given.
+
+    Raises SelectionError naming every id that is not in the view.
+    """
+    report = view.report
+    if honor is not None:
+        if honor not in view.honor_by_id:
+            raise SelectionError(f"荣誉“{honor}”不存在或为内部记录，不能导出申报材料")
+        record = view.honor_by_id[honor]
+        cases = view.cases_supporting(honor)
+        highlights = [view.highlight_by_id[h] for h in record.highlights if h in view.highlight_by_id]
+        if not cases and not highlights:
+            raise SelectionError(f"荣誉“{record.name}”还没有可公开的支撑案例或亮点（见 honors.yaml 的 cases、highlights 字段）")
+        title, subtitle = f"{record.name}申报材料", "典型案例与工作亮点"
+    elif ids:
+        missing = [i for i in ids if i not in view.case_by_id and i not in view.highlight_by_id]
+        if missing:
+            raise SelectionError(f"以下编号不是可公开的案例或亮点（不存在，或为内部记录）：{'、'.join(missing)}")
+        cases = [view.case_by_id[i] for i in ids if i in view.case_by_id]
+        highlights = [view.highlight_by_id[i] for i in ids if i in view.highlight_by_id]
+        title, subtitle = "典型案例汇编", None
+    else:
+        cases, highlights = list(view.cases), []
+        title, subtitle = "典型案例汇编", report.period.title
+    return Compilation(
+        title=title,
+        subtitle=subtitle,
+        bureau=report.bureau,
+        date=report.as_of,
+        cases=[case_entry(view, c) for c in cases],
+        highlights=[highlight_entry(view, h) for h in highlights],
+    )

@@ -1,0 +1,473 @@
+"""The work ledger (工作台账): every task, indicator, project and unit charge as an XLSX workbook.
+
+What goes in is decided here, once, as plain tables (``ledger_tables``); ``write_ledger``
+only lays them out. The figures are the ``Analysis`` ones, so a number never differs
+between the site and the ledger. Cells hold real values: numbers as numbers (percentages
+as fractions with a % format), dates as dates, nothing as an empty cell; the 说明 sheet
+says how the figures are computed, for whoever opens the file away from the site.
+
+The caller hands in an ``Analysis`` over the public view; the ledger writes exactly the
+records it is given and filters nothing itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..analysis import Analysis
+from ..assessment import Health
+from ..model import Direction, Task
+from ..progress import task_figures
+from ..render.markdown import number
+from ..schedule import ScheduleStatus
+
+Value = str | float | int | dt.date | None
+
+
+class Kind(Enum):
+    """How a column's cells are shown."""
+
+    text = "text"
+    long_text = "long_text"
+    """Prose (最新进展, 存在问题): always wrapped."""
+    amount = "amount"
+    """Quantities and money: 3,000 when whole, 86.45 otherwise."""
+    points = "points"
+    percent = "percent"
+    """A fraction shown as a percentage: 0.4167 → 41.7%."""
+    date = "date"
+    status = "status"
+    """A status word, with a tint that repeats what the word says."""
+    any = "any"
+    """Chosen per cell from the value's type (the 说明 sheet)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Kind = Kind.text
+    max_width: int = 50
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet of the ledger."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[list[Value]]
+    freeze: str = "A2"
+    autofilter: bool = True
+
+
+# ---------------------------------------------------------------------- what goes in
+
+
+def _fraction(percent: float | None) -> float | None:
+    return None if percent is None else percent / 100
+
+
+def _whole(value: float | None) -> float | int | None:
+    """12.0 → 12, so whole amounts read back (and show) as integers."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def _leader_name(analysis: Analysis, task: Task) -> str | None:
+    try:
+        return analysis.data.task_leader(task).name
+    except KeyError:  # the leader is not in this dataset (an internal leader left out of the public view)
+        return None
+
+
+TASK_COLUMNS = (
+    Column("编号"),
+    Column("任务名称", max_width=40),
+    Column("工作条线"),
+    Column("牵头单位"),
+    Column("配合单位", max_width=30),
+    Column("分管领导"),
+    Column("目标", Kind.amount),
+    Column("计量单位"),
+    Column("开始日期", Kind.date),
+    Column("计划完成日期", Kind.date),
+    Column("累计完成", Kind.amount),
+    Column("实际进度", Kind.percent),
+    Column("序时进度", Kind.percent),
+    Column("差距（百分点）", Kind.points),
+    Column("状态", Kind.status),
+    Column("最新进展", Kind.long_text),
+    Column("存在问题", Kind.long_text),
+)
+
+
+def task_table(analysis: Analysis) -> Table:
+    data = analysis.data
+    rows: list[list[Value]] = []
+    for task in data.tasks:
+        schedule = analysis.task(task)
+        figures = task_figures(task, analysis.as_of)
+        rows.append([
+            task.id,
+            task.title,
+            data.category_by_id[task.category].name,
+            data.unit_by_id[task.owner_unit].name,
+            "、".join(data.unit_by_id[u].name for u in task.partner_units) or None,
+            _leader_name(analysis, task),
+            _whole(task.target.value) if task.target else None,
+            task.target.measure if task.target else None,
+            task.window.start,
+            task.window.end,
+            _whole(figures.done),
+            _fraction(schedule.actual),
+            _fraction(schedule.expected),
+            schedule.gap,
+            schedule.status.value,
+            figures.entry.note if figures.entry else None,
+            task.problems,
+        ])
+    return Table("重点任务", TASK_COLUMNS, rows, freeze="C2")
+
+
+DIRECTIONS = {Direction.higher: "不低于", Direction.lower: "不高于"}
+
+INDICATOR_COLUMNS = (
+    Column("编号"),
+    Column("指标名称", max_width=40),
+    Column("来源"),
+    Column("责任单位"),
+    Column("局外牵头部门"),
+    Column("分值", Kind.points),
+    Column("目标值", Kind.amount),
+    Column("方向"),
+    Column("计量单位"),
+    Column("序时目标", Kind.amount),
+    Column("最新值", Kind.amount),
+    Column("监测日期", Kind.date),
+    Column("达标情况", Kind.status),
+    Column("扣分", Kind.points),
+    Column("局内扣分", Kind.points),
+    Column("已争取加分", Kind.points),
+)
+
+
+def indicator_table(analysis: Analysis) -> Table:
+    data = analysis.data
+    multiplier = analysis.report.internal_deduction_multiplier
+    rows: list[list[Value]] = []
+    for indicator in data.indicators:
+        standing = analysis.indicator(indicator)
+        target = indicator.target
+        rows.append([
+            indicator.id,
+            indicator.name,
+            indicator.source.value,
+            data.unit_by_id[indicator.owner_unit].name,
+            indicator.lead_department,
+            _whole(indicator.weight),
+            _whole(target.value),
+            DIRECTIONS[target.direction],
+            target.measure,
+            _whole(standing.target),
+            _whole(standing.value.value) if standing.value else None,
+            standing.value.date if standing.value else None,
+            standing.health.value,
+            standing.points_deducted,
+            standing.points_deducted * multiplier,
+            standing.bonus_secured,
+        ])
+    return Table("考核指标", INDICATOR_COLUMNS, rows)
+
+
+PROJECT_COLUMNS = (
+    Column("编号"),
+    Column("工程名称", max_width=40),
+    Column("类别"),
+    Column("县（市、区）"),
+    Column("责任单位"),
+    Column("阶段"),
+    Column("总投资（万元）", Kind.amount),
+    Column("年度计划投资（万元）", Kind.amount),
+    Column("年度完成投资（万元）", Kind.amount),
+    Column("投资完成率", Kind.percent),
+    Column("形象进度", Kind.percent),
+    Column("序时进度", Kind.percent),
+    Column("状态", Kind.status),
+    Column("未办结前置要件", max_width=40),
+    Column("存在问题", Kind.long_text),
+)
+
+
+def project_table(analysis: Analysis) -> Table:
+    data = analysis.data
+    rows: list[list[Value]] = []
+    for project in data.projects:
+        schedule = analysis.project(project)
+        overdue = {id(p) for p in schedule.overdue_prerequisites}
+        waiting = "、".join(
+            p.name.value + ("（逾期）" if id(p) in overdue else "") for p in schedule.open_prerequisites
+        )
+        rows.append([
+            project.id,
+            project.name,
+            project.kind,
+            project.county,
+            data.unit_by_id[project.owner_unit].name,
+            schedule.stage.value,
+            _whole(project.investment.total),
+            _whole(project.investment.planned_this_year),
+            _whole(schedule.invested),
+            _fraction(schedule.investment_rate),
+            _fraction(schedule.actual),
+            _fraction(schedule.expected),
+            schedule.status.value,
+            waiting or None,
+            project.problems,
+        ])
+    return Table("重点工程", PROJECT_COLUMNS, rows)
+
+
+UNIT_COLUMNS = (
+    Column("单位"),
+    Column("上级考核扣分", Kind.points),
+    Column("局内考核扣分", Kind.points),
+    Column("已争取加分", Kind.points),
+)
+
+
+def unit_table(analysis: Analysis) -> Table:
+    units = analysis.data.unit_by_id
+    rows: list[list[Value]] = [
+        [units[c.unit_id].name, c.deducted, c.charged, c.bonus] for c in analysis.unit_charges
+    ]
+    return Table("单位扣分", UNIT_COLUMNS, rows)
+
+
+NOTE_COLUMNS = (Column("项目"), Column("内容", Kind.any, max_width=80))
+
+
+def notes_table(analysis: Analysis) -> Table:
+    report = analysis.report
+    t = report.thresholds
+    facts: list[list[Value]] = [
+        ["单位", report.bureau],
+        ["报告期", report.period.title],
+        ["报告期开始", report.period.start],
+        ["报告期结束", report.period.end],
+        ["截至日期", analysis.as_of],
+        ["滞后阈值（百分点）", _whole(t.lagging)],
+        ["严重滞后阈值（百分点）", _whole(t.seriously_lagging)],
+        ["指标预警区间（目标值的%）", _whole(t.indicator_warning)],
+        ["局内扣分倍数", _whole(report.internal_deduction_multiplier)],
+    ]
+    rules: list[list[Value]] = [[label, text] for label, text in _rules(analysis)]
+    return Table("说明", NOTE_COLUMNS, facts + rules, autofilter=False)
+
+
+def _rules(analysis: Analysis) -> list[tuple[str, str]]:
+    """How each figure is computed, in words, with this report's thresholds filled in."""
+    t = analysis.report.thresholds
+    lag, serious, warn = number(t.lagging), number(t.seriously_lagging), number(t.indicator_warning)
+    times = number(analysis.report.internal_deduction_multiplier)
+    status = {s: f"状态：{s.value}" for s in ScheduleStatus}
+    health = {h: f"达标情况：{h.value}" for h in Health}
+    return [
+        ("计算时点", "表中所有数字都按截至日期计算：截至日期以后的进度记录、监测值和扣分不计入。"),
+        ("序时进度", "截至日期按计划应达到的进度：在开始日期至计划完成日期之间按天数线性计算；"
+         + "任务填写了计划进度曲线的，在曲线相邻两点之间按天数线性计算。"),
+        ("实际进度", "截至日期前最后一条进度记录：填写了完成百分比的取该百分比，否则为累计完成 ÷ 目标（最高 100%）。"),
+        ("差距（百分点）", "序时进度 − 实际进度；负数表示快于序时。"),
+        (status[ScheduleStatus.done], "实际进度达到 100%。"),
+        (status[ScheduleStatus.overdue], "截至日期已过计划完成日期，实际进度仍不足 100%。"),
+        (status[ScheduleStatus.not_started], "截至日期早于开始日期，且尚无进度。"),
+        (status[ScheduleStatus.seriously_lagging], f"实际进度低于序时进度超过 {serious} 个百分点。"),
+        (status[ScheduleStatus.lagging], f"实际进度低于序时进度超过 {lag} 个百分点、但不超过 {serious} 个百分点。"),
+        (status[ScheduleStatus.on_track], f"其余情况：差距不超过 {lag} 个百分点"
+         + "（恰好等于阈值的仍为正常推进），或快于序时。"),
+        ("工程形象进度", "截至日期前最后一次报告的形象进度，尚未报告的为 0；"
+         + "完工、验收、决算审计阶段的工程视为 100%、状态为已完成。"),
+        ("工程序时进度", "在开工日期至计划完工日期之间按天数线性计算，状态的判定同重点任务；"
+         + "未填写开工日期或计划完工日期的工程不计算序时进度，前期阶段的为未开始，其余为正常推进。"),
+        ("工程阶段", "截至日期时所处的阶段（按进度记录中的阶段变化推算）。"),
+        ("投资完成率", "年度完成投资 ÷ 年度计划投资。"),
+        ("未办结前置要件", "截至日期尚未办结的前置要件；计划办结日期已过仍未办结的，在名称后标“（逾期）”。"),
+        ("序时目标", "年度累计型指标按截至日期在当年所处的时间比例折算"
+         + "（目标值 × 1月1日至截至日期的天数 ÷ 1月1日至12月31日的天数）；其他指标即为目标值。"),
+        (health[Health.met], "最新值达到序时目标（方向为“不低于”的不低于目标，“不高于”的不高于目标）。"),
+        (health[Health.warning], f"未达到序时目标，但差距不超过目标值的 {warn}%。"),
+        (health[Health.missed], f"未达到序时目标，且差距超过目标值的 {warn}%（目标为 0 的，任何差距都是未达标）。"),
+        (health[Health.no_data], "截至日期前没有监测值。"),
+        ("扣分", "截至日期前上级考核的扣分合计。"),
+        ("局内扣分", f"扣分 × {times}：被上级考核扣分的单位，局内部考核按 {times} 倍扣分。"),
+        ("已争取加分", "状态为已争取、且确认日期不晚于截至日期的加分合计。"),
+        ("单位扣分", "扣分记在扣分记录所列的单位（不一定是指标的责任单位）；按局内考核扣分从多到少排列。"),
+    ]
+
+
+def ledger_tables(analysis: Analysis) -> list[Table]:
+    """The sheets in workbook order."""
+    return [
+        task_table(analysis),
+        indicator_table(analysis),
+        project_table(analysis),
+        unit_table(analysis),
+        notes_table(analysis),
+    ]
+
+
+# ---------------------------------------------------------------------- layout
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center")
+TOP = Alignment(vertical="top")
+TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+
+DATE_FORMAT = "yyyy-mm-dd"
+FORMATS = {Kind.points: "0.0#", Kind.percent: "0.0%", Kind.date: DATE_FORMAT}
+
+# Tints only repeat the word; 正常推进 stays plain so the rows that need attention stand out.
+STATUS_FILLS = {
+    value: PatternFill("solid", fgColor=colour)
+    for value, colour in (
+        (ScheduleStatus.done.value, "E2EFDA"),
+        (ScheduleStatus.not_started.value, "EDEDED"),
+        (ScheduleStatus.lagging.value, "FFF2CC"),
+        (ScheduleStatus.seriously_lagging.value, "FCE4D6"),
+        (ScheduleStatus.overdue.value, "F8CBAD"),
+        (Health.met.value, "E2EFDA"),
+        (Health.warning.value, "FFF2CC"),
+        (Health.missed.value, "FCE4D6"),
+        (Health.no_data.value, "EDEDED"),
+    )
+}
+
+HEADER_PADDING = 4
+"""Room for the bold face and the autofilter button."""
+CELL_PADDING = 2
+
+
+def _kind_of(value: Value, kind: Kind) -> Kind:
+    if kind is not Kind.any:
+        return kind
+    if isinstance(value, dt.date):
+        return Kind.date
+    if isinstance(value, int | float):
+        return Kind.amount
+    return Kind.long_text
+
+
+def _number_format(value: Value, kind: Kind) -> str:
+    if kind is Kind.amount and isinstance(value, int | float):
+        return "#,##0" if float(value).is_integer() else "#,##0.0#"
+    return FORMATS.get(kind, "General")
+
+
+def _shown(value: Value, kind: Kind) -> str:
+    """Roughly the text Excel shows, to size the column."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return "0000-00-00"
+    if isinstance(value, int | float):
+        if kind is Kind.percent:
+            return f"{value:.1%}"
+        digits = 0 if float(value).is_integer() else 2
+        return f"{value:,.{digits}f}"
+    return str(value)
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's character units: CJK and full-width characters count double."""
+    lines = text.splitlines() or [""]
+    return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
+
+
+def _clean(value: Value) -> Value:
+    """Text Excel accepts: control characters removed, blank as empty."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value).strip()
+        return value or None
+    return value
+
+
+def _write_table(ws: Worksheet, table: Table) -> None:
+    ws.append([c.header for c in table.columns])
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+
+    widths = [display_width(c.header) + HEADER_PADDING for c in table.columns]
+    wrapped = [c.kind is Kind.long_text for c in table.columns]
+    for values in table.rows:
+        for col, (column, raw) in enumerate(zip(table.columns, values, strict=True)):
+            width = display_width(_shown(_clean(raw), _kind_of(raw, column.kind))) + CELL_PADDING
+            widths[col] = max(widths[col], width)
+            wrapped[col] = wrapped[col] or width > column.max_width
+
+    for r, values in enumerate(table.rows, start=2):
+        for col, (column, raw) in enumerate(zip(table.columns, values, strict=True)):
+            value = _clean(raw)
+            kind = _kind_of(value, column.kind)
+            cell = ws.cell(row=r, column=col + 1, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, even if an editor's text begins with "="
+            cell.number_format = _number_format(value, kind)
+            cell.alignment = TOP_WRAPPED if wrapped[col] or kind is Kind.long_text else TOP
+            if kind is Kind.status and value in STATUS_FILLS:
+                cell.fill = STATUS_FILLS[value]
+
+    for col, column in enumerate(table.columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = min(widths[col - 1], column.max_width)
+
+    ws.freeze_panes = table.freeze
+    if table.autofilter and table.rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table.rows) + 1}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+
+
+def _fixed_timestamps(content: bytes) -> bytes:
+    """The same zip with every member dated 1980-01-01, so the same data gives the same file."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()
+
+
+def build_workbook(analysis: Analysis, tables: Sequence[Table]) -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        _write_table(workbook.create_sheet(table.title), table)
+    workbook.active = 0
+    stamp = dt.datetime.combine(analysis.as_of, dt.time())
+    props = workbook.properties
+    props.title = "工作台账"
+    props.subject = f"{analysis.report.period.title}工作台账"
+    props.creator = props.lastModifiedBy = analysis.report.bureau
+    props.created = props.modified = stamp
+    return workbook
+
+
+def write_ledger(analysis: Analysis, path: Path) -> None:
+    """Write the 工作台账 of ``analysis`` to ``path`` (XLSX), overwriting it."""
+    buffer = io.BytesIO()
+    build_workbook(analysis, ledger_tables(analysis)).save(buffer)
+    path.write_bytes(_fixed_timestamps(buffer.getvalue()))

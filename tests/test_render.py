@@ -33,7 +33,7 @@ def test_links_are_relative_to_the_page(minimal_data: Path):
     assert "(tasks/T-1.md)" in home and "(units/rural.md)" in home
     pages = dict(site.pages())
     assert "(../units/rural.md)" in pages["tasks/T-1.md"]
-    assert "(../photos/C-1/1.jpg)" in pages["cases/C-1.md"]
+    assert 'src="../../photos/C-1/1.jpg"' in pages["cases/C-1.md"]  # raw HTML: the final URL
     assert "(../honors.md#HN-1)" in pages["cases/C-1.md"]
 
 

@@ -26,6 +26,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..analysis import Analysis
 from ..assessment import Health
@@ -439,8 +440,8 @@ def _write_table(ws: Worksheet, table: Table) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
 
 
-def _fixed_timestamps(content: bytes) -> bytes:
-    """The same zip with every member dated 1980-01-01, so the same data gives the same file."""
+def _repacked(content: bytes) -> bytes:
+    """The same zip with every member dated 1980-01-01 (zip entries otherwise carry the write time)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -457,17 +458,23 @@ def build_workbook(analysis: Analysis, tables: Sequence[Table]) -> Workbook:
     for table in tables:
         _write_table(workbook.create_sheet(table.title), table)
     workbook.active = 0
-    stamp = dt.datetime.combine(analysis.as_of, dt.time())
     props = workbook.properties
     props.title = "工作台账"
     props.subject = f"{analysis.report.period.title}工作台账"
     props.creator = props.lastModifiedBy = analysis.report.bureau
-    props.created = props.modified = stamp
+    # Dated the as-of date, not the build, like every figure inside.
+    props.created = props.modified = dt.datetime.combine(analysis.as_of, dt.time())
     return workbook
 
 
 def write_ledger(analysis: Analysis, path: Path) -> None:
-    """Write the 工作台账 of ``analysis`` to ``path`` (XLSX), overwriting it."""
+    """Write the 工作台账 of ``analysis`` to ``path`` (XLSX), overwriting it.
+
+    The same data gives the same bytes: the document is dated the as-of date and the zip
+    entries a fixed date. (``Workbook.save`` would stamp the build time, so the writer is
+    called directly.)
+    """
     buffer = io.BytesIO()
-    build_workbook(analysis, ledger_tables(analysis)).save(buffer)
-    path.write_bytes(_fixed_timestamps(buffer.getvalue()))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(build_workbook(analysis, ledger_tables(analysis)), archive).write_data()
+    path.write_bytes(_repacked(buffer.getvalue()))

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..render.markdown import make_environment
 from .compilation import SECTION_TITLES, Compilation
 from .fonts import Choice, choose_fonts, css_family
 
 
 def render_html(doc: Compilation, folios: dict[str, str]) -> str:
-    fonts = {key: css_family(key) for key in ("title", "body", "kai", "hei", "song")}
+    # The stacks are ours, not data: CSS, to go into <style> unescaped.
+    fonts = {key: Markup(css_family(key)) for key in ("title", "body", "kai", "hei", "song")}
     template = make_environment().get_template("export/compilation.html.j2")
     return template.render(doc=doc, folios=folios, fonts=fonts, sections=SECTION_TITLES)
 

@@ -5,6 +5,7 @@ Everything here reads core objects and renders templates; nothing knows about Mk
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from functools import cached_property
@@ -74,11 +75,18 @@ class SiteRenderer:
     def honor_tone(self, status: HonorStatus) -> str:
         return HONOR_STATUS_TONES[status]
 
-    def honors_of_level(self, level: HonorLevel) -> list[Honor]:
-        """Honors of a level: won first, then being applied for, planned, lost; nearest deadline first."""
-        order = [HonorStatus.won, HonorStatus.applying, HonorStatus.planning, HonorStatus.lost]
-        honors = [h for h in self.data.honors if h.level is level]
-        return sorted(honors, key=lambda h: (order.index(h.status), h.deadline or h.awarded_on or self.report.period.end))
+    def honors_by_deadline(self, honors: list[Honor]) -> list[Honor]:
+        """The next deadline first; won honors by the date won, the latest first; undated last."""
+        far = dt.date.max
+        return sorted(honors, key=lambda h: (h.deadline or far, -(h.awarded_on or dt.date.min).toordinal()))
+
+    def honors_due(self) -> list[Honor]:
+        """Honors still being planned or applied for that have a deadline: the next one first."""
+        open_statuses = (HonorStatus.planning, HonorStatus.applying)
+        return sorted(
+            (h for h in self.data.honors if h.status in open_statuses and h.deadline is not None),
+            key=lambda h: h.deadline,  # type: ignore[arg-type,return-value]
+        )
 
     def unit_name(self, unit_id: str) -> str:
         return self.data.unit_by_id[unit_id].name

@@ -120,3 +120,76 @@ def test_dashboard_fits_one_1920_by_1080_screen(browser, server):
     page.wait_for_load_state("networkidle")
     assert heading(page) == "山洪灾害监测预警设施更新"
     page.close()
+
+
+def test_highlights_narrow_by_line_of_work_and_back(browser, server, sample):
+    page = browser.new_page()
+    page.goto(server + "/highlights/", wait_until="networkidle")
+    cards = page.locator(".wr-card")
+    total = cards.count()
+    assert total == len(sample.highlights)
+    form = page.locator("form.wr-filter")
+    assert form.is_visible()  # shown by the script; without it every card is simply listed
+    category = "happy-rivers"
+    expected = sum(1 for h in sample.highlights if h.category == category)
+    form.locator("select[name=category]").select_option(category)
+    assert page.locator(".wr-card:visible").count() == expected
+    assert page.locator(".wr-filter__count").inner_text() == f"显示 {expected} / {total} 项"
+    form.locator("select[name=tag]").select_option("防汛")  # no river highlight has this tag
+    assert page.locator(".wr-card:visible").count() == 0
+    assert page.locator(".wr-filter__empty").is_visible()
+    form.locator("select[name=category]").select_option("")
+    assert page.locator(".wr-card:visible").count() == sum(1 for h in sample.highlights if "防汛" in h.tags)
+    page.close()
+
+
+def test_case_photos_open_full_size_without_scripts(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/cases/C-01/", wait_until="networkidle")
+    viewer = page.locator("#photo-1")
+    assert not viewer.is_visible()
+    page.locator(".wr-gallery a").first.click()
+    assert viewer.is_visible()
+    assert "图1" in viewer.locator("figcaption").inner_text()
+    viewer.get_by_text("下一张").click()
+    assert page.locator("#photo-2").is_visible() and not viewer.is_visible()
+    page.locator("#photo-2").get_by_text("关闭").click()
+    assert not page.locator("#photo-2").is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """The offline bundle of the sample, unzipped as a reviewer would from a USB stick."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from conftest import ROOT, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("bundle"), ROOT / "data")
+    done = subprocess.run([sys.executable, "-m", "workreport", "bundle"], cwd=project, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    target = project / "unzipped"
+    with zipfile.ZipFile(project / "dist" / "site-2025-h1.zip") as archive:
+        archive.extractall(target)
+    return target / "site-2025-h1"
+
+
+def test_offline_bundle_opens_from_file_and_searches_without_network(browser, bundle: Path, sample):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((bundle / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    task = sample.task_by_id["T-RV-01"]
+    results = search(page, "灌区")
+    assert task.title in results
+    # Links are plain .html files, so following one works from the file system too.
+    page.keyboard.press("Escape")  # close the search
+    page.locator(".wr-panel--behind li a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(".html") and heading(page) == "山洪灾害监测预警设施更新"
+    assert requests and [url for url in requests if not url.startswith("file://")] == []
+    page.close()

@@ -3,3 +3,7 @@
 Every exporter is handed the public view of the data (``visibility.public_view``), never
 the full dataset.
 """
+
+
+class ExportError(RuntimeError):
+    """A reason the export cannot be made here, said in Chinese for the person running it."""

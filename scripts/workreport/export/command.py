@@ -19,7 +19,7 @@ from ..analysis import Analysis
 from ..loading import load_dataset
 from ..visibility import public_view
 from .compilation import Compilation, SelectionError, compile_cases
-from .fonts import FontError
+from . import ExportError
 
 FORMATS = ("docx", "pdf", "xlsx")
 
@@ -102,7 +102,7 @@ def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]
             started = time.perf_counter()
             try:
                 write(staged)
-            except FontError as error:
+            except ExportError as error:
                 print(f"导出失败：{error}", file=sys.stderr)
                 return 1
             done.append((staged, out / file_name, time.perf_counter() - started))

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from . import ExportError
+
 
 @dataclass(frozen=True)
 class Role:
@@ -35,7 +37,7 @@ ROLES = {
 }
 
 
-class FontError(RuntimeError):
+class FontError(ExportError):
     """No Chinese face at all: the PDF would show empty boxes instead of characters."""
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..render.markdown import make_environment
+from . import ExportError
 from .compilation import SECTION_TITLES, Compilation
 from .fonts import Choice, choose_fonts, css_family
 
@@ -37,7 +38,13 @@ def body_folios(document: object, anchors: list[str]) -> dict[str, str]:
 
 def write_pdf(doc: Compilation, path: Path) -> dict[str, Choice]:
     """Write the PDF; returns the face each role got, for the exporter to report."""
-    from weasyprint import HTML  # imported here: the site build does not need it
+    try:
+        from weasyprint import HTML  # imported here: the site and the other exports do not need it
+    except (ImportError, OSError) as error:  # OSError: Pango, which WeasyPrint loads, is missing
+        raise ExportError(
+            f"无法生成 PDF：WeasyPrint 或它需要的 Pango 库不可用（{error}）。"
+            "Debian/Ubuntu 请安装 libpango-1.0-0 和 libpangoft2-1.0-0；DOCX 和 XLSX 仍可导出（--format docx xlsx）"
+        ) from None
 
     choices = choose_fonts()
     anchors = [anchor for anchor, _ in doc.contents()]

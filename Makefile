@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test golden export bundle schema lock clean
+.PHONY: serve build check test golden export bundle publish verify versions hooks schema lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -45,6 +45,23 @@ test: $(STAMP)
 # Accept the rendered fragments as the new snapshots; read `git diff tests/golden` before committing.
 golden: $(STAMP)
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
+
+# make publish VERSION=2025-h1 TITLE=2025年上半年: this period as one version of the site
+# (local branch gh-pages, alias latest, the default), and a tag publish/VERSION on the data commit.
+publish: $(STAMP)
+	$(PY) -m workreport publish --version $(VERSION) $(if $(TITLE),--title $(TITLE))
+
+# make verify VERSION=2025-h1: rebuild a published version from its tag and compare, file by file.
+verify: $(STAMP)
+	$(PY) -m workreport verify --version $(VERSION)
+
+# Every published version, with the version selector, on http://127.0.0.1:8001
+versions: $(STAMP)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/mike serve --branch gh-pages -a 127.0.0.1:8001
+
+# Check data/ before every commit (pre-commit, see .pre-commit-config.yaml).
+hooks: $(STAMP)
+	$(VENV)/bin/pre-commit install
 
 schema: $(STAMP)
 	$(PY) -m workreport schema

@@ -4,7 +4,13 @@ leader), plus the photos those pages show.
 The pages' Markdown comes whole from the core's renderer; this hook only registers it.
 """
 
+import sys
+from pathlib import Path
+
 from mkdocs.structure.files import File, Files
+
+# Build with the core of this checkout (a tag's worktree, a clone), not whichever copy is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from workreport.mkdocs_adapter import site_from_config
 

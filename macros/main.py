@@ -4,6 +4,12 @@ The Markdown in docs/ stays short prose around calls such as ``{{ task_index() }
 every figure comes from data/ through the core and its templates.
 """
 
+import sys
+from pathlib import Path
+
+# Build with the core of this checkout (a tag's worktree, a clone), not whichever copy is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
 from workreport.mkdocs_adapter import site_from_config
 
 FRAGMENTS = [

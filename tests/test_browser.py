@@ -193,3 +193,41 @@ def test_offline_bundle_opens_from_file_and_searches_without_network(browser, bu
     assert page.url.endswith(".html") and heading(page) == "山洪灾害监测预警设施更新"
     assert requests and [url for url in requests if not url.startswith("file://")] == []
     page.close()
+
+
+SEARCHES = [
+    # (term typed, a page that must be among the results): the bureau's own words.
+    ("灌区", "实施12个灌区续建配套与现代化改造"),
+    ("除险加固", "22座病险水库除险加固"),
+    ("幸福河湖", "从“一河一策”到“一河一景”：幸福河湖梯队建设的澄川实践"),
+    ("一网通办", "深化“一网通办”"),
+    ("数字孪生", "构建“数字澄江”：数字孪生流域先行先试的澄川实践"),
+    ("小流域", "争取小流域综合治理重点工程项目4个"),
+    ("防汛", "全市防汛防台综合应急演练在澄江北塘段举行"),
+    ("标准化管理", "从“管得住”到“管得好”：水利工程标准化管理的澄川实践"),
+    ("上半年", "澄川市水利局2025年上半年工作总结"),
+]
+
+
+@pytest.mark.parametrize(("term", "expected"), SEARCHES, ids=[t for t, _ in SEARCHES])
+def test_chinese_search_finds_the_page(browser, server, term, expected):
+    page = browser.new_page()
+    page.goto(server + "/", wait_until="networkidle")
+    results = search(page, term)
+    assert "个符合条件的结果" in results, results[:200]
+    assert expected in results, results[:600]
+    page.close()
+
+
+def test_pages_and_searches_fetch_nothing_from_outside(browser, server):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("/", "/tasks/", "/cases/C-01/", "/highlights/", "/reports/summary/", "/indicators/I-PROV-02/"):
+        page.goto(server + path, wait_until="networkidle")
+    for term in ("灌区", "河湖长制"):
+        search(page, term)
+        page.keyboard.press("Escape")
+    assert len(requests) > 20
+    assert [url for url in requests if not url.startswith(server)] == []
+    page.close()

@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .export.command import add_export_commands  # the exporters' own options live beside them
 
     add_export_commands(commands)
+    from .publish import add_publish_commands
+
+    add_publish_commands(commands)
 
     schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否为最新")

@@ -163,3 +163,22 @@ def test_the_version_selector_switches_periods(served):
         assert page.locator(".md-version__current").inner_text() == "2025年上半年"
         assert "2025年上半年工作看板" in page.locator("h1").inner_text()
         browser.close()
+
+
+def test_pages_show_their_files_change_history(repo):
+    page = git(repo["path"], "show", f"{BRANCH}:2025-m09/tasks/T-RV-01/index.html")
+    text = " ".join(__import__("re").sub(r"<[^>]+>", " ", page).split())
+    # rural-water.yaml was changed by both commits; the newest first.
+    assert "最近修改：" in text and "办公室" in text
+    assert text.index("9月数据") < text.index("2025年上半年数据")
+
+
+def test_a_shallow_clone_builds_and_says_history_is_unavailable(repo, tmp_path):
+    from conftest import run_mkdocs_build
+
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo['path']}", str(clone)], check=True)
+    build = run_mkdocs_build(clone, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "site" / "tasks" / "T-RV-01" / "index.html").read_text(encoding="utf-8")
+    assert "修改记录不可用：本次构建来自浅克隆" in page

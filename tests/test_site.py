@@ -187,6 +187,11 @@ def article(html: str) -> str:
     return text_of(re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1))
 
 
+def test_a_build_outside_git_says_history_is_unavailable(site: Path):
+    # The session fixture builds a copy of the project that is not a git repository (like a tarball).
+    assert "修改记录不可用：本次构建的目录不是 git 仓库" in text_of(page(site, "cases/C-01"))
+
+
 def test_charts_and_dashboard_stay_out_of_the_search_index(site: Path):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = "".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")

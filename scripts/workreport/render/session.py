@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..history import load_history
 from ..loading import load_or_raise
 from ..problems import Problem
 from ..visibility import public_view
@@ -42,6 +43,7 @@ def site_for(
     if cached and cached[0] == signature:
         return cached[1], cached[2]
     dataset, warnings = load_or_raise(data_dir, display_root)
-    renderer = SiteRenderer(public_view(dataset) if public else dataset, directory_urls=directory_urls)
+    history = load_history(display_root, data_dir)
+    renderer = SiteRenderer(public_view(dataset) if public else dataset, directory_urls=directory_urls, history=history)
     _cache[key] = (signature, renderer, warnings)
     return renderer, warnings

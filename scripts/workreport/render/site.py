@@ -14,6 +14,7 @@ from typing import Any
 from ..analysis import BEHIND, Analysis, Scorecard
 from ..assessment import Health, IndicatorStanding, Trend
 from ..dataset import Dataset
+from ..history import Change, History
 from ..model import BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
 from ..progress import TaskFigures, task_figures
 from ..review import MonthReview, health_changed, monthly_review
@@ -43,9 +44,10 @@ HONOR_STATUS_TONES = {
 class SiteRenderer:
     """Renders every fragment and page of the site from one dataset."""
 
-    def __init__(self, data: Dataset, *, directory_urls: bool = True):
+    def __init__(self, data: Dataset, *, directory_urls: bool = True, history: History | None = None):
         self.data = data
         self.directory_urls = directory_urls
+        self.history = history or History(False, "未读取修改记录")
         self.report = data.report
         self.as_of = data.report.as_of
         self.analysis = Analysis(data)
@@ -125,6 +127,10 @@ class SiteRenderer:
         if status in BEHIND:
             return sorted(tasks, key=lambda t: -self.task(t).gap)
         return tasks
+
+    def changes(self, record: Any) -> list[Change]:
+        """The recent changes of the file the record is kept in."""
+        return self.history.of(record.origin.file) if record.origin else []
 
     def projects_in_stage(self, stage: Stage) -> list[Project]:
         """Projects in a stage on the as-of date."""

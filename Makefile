@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test golden export bundle publish verify versions hooks schema lock clean
+.PHONY: serve build check test golden new export bundle publish verify versions hooks generate bench schema lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -35,6 +35,11 @@ export: $(STAMP)
 # make bundle: the public site as a zip that opens from a USB stick (file://), search included.
 bundle: $(STAMP)
 	$(PY) -m workreport bundle
+
+# make new KIND=task UNIT=rural-water: one placeholder record with the next free id, for editors to fill in.
+# Optional: CATEGORY=digital TITLE="…" SOURCE=省考 (indicator) PREFIX=IRR STAGE=在建 (project) LEVEL=国家级 (honor) LINE=党风廉政 (bottom-line).
+new: $(STAMP)
+	$(PY) -m workreport new $(KIND) $(if $(UNIT),--unit $(UNIT)) $(if $(CATEGORY),--category $(CATEGORY)) $(if $(TITLE),--title "$(TITLE)") $(if $(SOURCE),--source $(SOURCE)) $(if $(PREFIX),--prefix $(PREFIX)) $(if $(STAGE),--stage $(STAGE)) $(if $(LEVEL),--level $(LEVEL)) $(if $(LINE),--line $(LINE))
 
 check: $(STAMP)
 	$(PY) -m workreport check
@@ -62,6 +67,10 @@ versions: $(STAMP)
 # Check data/ before every commit (pre-commit, see .pre-commit-config.yaml).
 hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
+
+# make generate SCALE=10 SEED=1 OUT=/tmp/bench/data: synthetic data for benchmarks (OUT must not exist or be empty).
+generate: $(STAMP)
+	$(PY) -m workreport generate --scale $(or $(SCALE),10) --seed $(or $(SEED),1) --out $(or $(OUT),/tmp/bench/data)
 
 schema: $(STAMP)
 	$(PY) -m workreport schema

@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     from .publish import add_publish_commands
 
     add_publish_commands(commands)
+    from .scaffold import add_new_command  # editors' scaffold: one placeholder record, next free id
+
+    add_new_command(commands)
+    from .synth import add_generate_command  # synthetic data at scale, for benchmarks
+
+    add_generate_command(commands)
 
     schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否为最新")

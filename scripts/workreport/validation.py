@@ -49,6 +49,7 @@ def validate_dataset(
         lambda: check_honors(data),
         lambda: check_photos(data),
         lambda: check_visibility(data),
+        lambda: check_placeholders(raw),
     ]
     problems: list[Problem] = []
     for check in checks:
@@ -162,6 +163,29 @@ def check_references(
             for path, ref in walk(value, pattern):
                 if isinstance(ref, str) and ref not in known[target]:
                     yield Problem.at(origin, path, unknown_reference(target, ref, known[target]))
+
+
+PLACEHOLDER = "请填写"  # what `workreport new` writes where the editor has to fill in
+PLACEHOLDER_WARNING = "警告：尚未填写"
+
+
+def check_placeholders(raw: Sequence[tuple[str, Any, Origin]]) -> Iterator[Problem]:
+    """Warn about scaffold text still in place: it passes every rule but says nothing."""
+
+    def strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from strings(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from strings(item, (*path, index))
+
+    for _, value, origin in raw:
+        for path, text in strings(value, ()):
+            if text.startswith(PLACEHOLDER):
+                yield Problem.at(origin, path, f"{PLACEHOLDER_WARNING}，仍是占位文字“{text[:20]}”", Severity.warning)
 
 
 def unknown_reference(kind: str, value: str, known: set[str]) -> str:

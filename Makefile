@@ -72,6 +72,10 @@ hooks: $(STAMP)
 generate: $(STAMP)
 	$(PY) -m workreport generate --scale $(or $(SCALE),10) --seed $(or $(SEED),1) --out $(or $(OUT),/tmp/bench/data)
 
+# make bench: builds at 1×, 10× and 50× against the engine floor; table on screen, JSON in bench/results/.
+bench: $(STAMP)
+	$(PY) -m workreport bench $(if $(SCALES),--scales $(SCALES))
+
 schema: $(STAMP)
 	$(PY) -m workreport schema
 

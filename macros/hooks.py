@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 # Build with the core of this checkout (a tag's worktree, a clone), not whichever copy is installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from workreport.mkdocs_adapter import site_from_config
+from workreport.mkdocs_adapter import compact_search_index, site_from_config
 
 
 def on_files(files: Files, config) -> Files:
@@ -30,3 +30,9 @@ def on_config(config):
     report = site_from_config(config).report
     config.site_name = f"{report.bureau} · {report.period.title}"
     return config
+
+
+def on_post_build(config):
+    # After the search plugin wrote its index (hooks run after plugins), before the offline
+    # plugin copies it into search_index.js (it runs last).
+    compact_search_index(config.site_dir)

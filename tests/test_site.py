@@ -98,6 +98,9 @@ def test_search_index_is_segmented_with_jieba(site: Path):
     assert "\u200b灌区\u200b" in text
     # Material's Chinese set-up: segment at build time, split on the zero-width space in the browser.
     assert "\\u200b" in index["config"]["separator"]
+    # Written as UTF-8, not as \\uXXXX escapes: about half the bytes for the browser to fetch.
+    raw = (site / "search" / "search_index.json").read_bytes()
+    assert "灌区".encode() in raw and b"\\u704c" not in raw
 
 
 def test_photos_are_copied_and_shown(site: Path, sample):

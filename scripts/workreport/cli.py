@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .synth import add_generate_command  # synthetic data at scale, for benchmarks
 
     add_generate_command(commands)
+    from .bench.run import add_bench_command
+
+    add_bench_command(commands)
 
     schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否为最新")

@@ -6,6 +6,7 @@ MkDocs prints without a traceback and before anything is written to the site fol
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -57,3 +58,15 @@ def site_from_config(config: Any) -> SiteRenderer:
         for problem in warnings:
             log.info(str(problem))
     return renderer
+
+
+def compact_search_index(site_dir: str | Path) -> None:
+    """Rewrite Material's search index with its Chinese as UTF-8, not ``\\uXXXX`` escapes.
+
+    The index is mostly Chinese and jieba's zero-width spaces; escaped, each of those takes
+    six bytes instead of three, which nearly doubles what every reader's browser downloads.
+    """
+    path = Path(site_dir) / "search" / "search_index.json"
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,205 @@
+"""The benchmark: builds at 1×, 10× and 50× the sample, the engine floor, the preview and the search.
+
+``make bench`` prints a table and writes the figures as JSON to ``bench/results/``. Figures
+are measured, not asserted: machines here are shared and noisy, so the table says what one
+run saw, and the targets are judged by reading it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..loading import load_dataset
+from .floor import make_floor
+from .measure import ROOT, build, make_project, measure_site, site_texts, write_json
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict:
+    from ..synth import generate
+
+    project = work / f"scale-{scale}"
+    data = project / "data"
+    generate(data, scale, seed)
+    make_project(project, data)
+    row: dict = {"scale": scale}
+    started = time.perf_counter()
+    loaded = load_dataset(data, project)
+    row["load_seconds"] = round(time.perf_counter() - started, 2)
+    assert not loaded.errors, loaded.problems[:5]
+    row["records"] = sum(len(getattr(loaded.dataset, k)) for k in
+                         ("tasks", "indicators", "projects", "cases", "highlights", "honors", "units", "leaders", "bottom_lines"))
+    ours = build(project / "mkdocs.yml", project / "site")
+    size = measure_site(project / "site")
+    row |= {"pages": size.pages, "build_seconds": round(ours.seconds, 1), "peak_mb": round(ours.peak_mb),
+            "ms_per_page": round(1000 * ours.seconds / size.pages, 1), "html_mb": round(size.html_bytes / 2**20, 1),
+            "text_mb": round(size.text_bytes / 2**20, 2), "index_mb": round(size.index_bytes / 2**20, 2),
+            "index_to_text": round(size.index_bytes / max(size.text_bytes, 1), 2)}
+    if floor:
+        floor_project = work / f"floor-{scale}"
+        config = make_floor(floor_project, site_texts(project / "site"), size.pages)
+        engine = build(config, floor_project / "site")
+        row |= {"floor_seconds": round(engine.seconds, 1), "floor_peak_mb": round(engine.peak_mb),
+                "ours_to_floor": round(ours.seconds / engine.seconds, 2)}
+    return row
+
+
+def preview_rebuild(project: Path) -> dict:
+    """Seconds from saving one task file to `mkdocs serve` having rebuilt the site."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    port = 8800 + os.getpid() % 100
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    try:
+        first = wait_for(serve, built)
+        task_file = sorted((project / "data" / "tasks").glob("*.yaml"))[0]
+        text = task_file.read_text(encoding="utf-8")
+        time.sleep(1.5)  # let the watcher settle after the first build
+        saved = time.perf_counter()
+        task_file.write_text(text.replace("note:", "note: 已更新。", 1), encoding="utf-8")
+        reported = wait_for(serve, built)
+        return {"first_build_seconds": first, "rebuild_seconds": round(time.perf_counter() - saved, 1),
+                "rebuild_reported_seconds": reported}
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+
+
+def wait_for(process: subprocess.Popen, pattern: re.Pattern[str], timeout: float = 900) -> float:
+    deadline = time.perf_counter() + timeout
+    assert process.stdout is not None
+    while time.perf_counter() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            raise RuntimeError("mkdocs serve stopped")
+        match = pattern.search(line)
+        if match:
+            return float(match.group(1))
+    raise TimeoutError(pattern.pattern)
+
+
+def first_search(site: Path, term: str = "灌区") -> dict:
+    """In Chromium: seconds until the search index is loaded, and until a first query answers."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(url, wait_until="load")
+            box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+            box.click()
+            while "正在初始化" in meta.inner_text() or not meta.inner_text():
+                page.wait_for_timeout(20)
+            ready = time.perf_counter() - started
+            box.fill(term)
+            asked = time.perf_counter()
+            box.press("End")
+            page.wait_for_function("() => /个符合条件的结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=60000)
+            answered = time.perf_counter() - asked
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"index_ready_seconds": round(ready, 2), "first_query_seconds": round(answered, 2)}
+
+
+def export_hundred(project: Path) -> dict:
+    """DOCX and PDF of 100 cases, from the public view."""
+    from ..export.compilation import compile_cases
+    from ..export.docx_writer import write_docx
+    from ..export.pdf_writer import write_pdf
+    from ..visibility import public_view
+
+    view = public_view(load_dataset(project / "data", project).dataset)
+    doc = compile_cases(view, ids=[c.id for c in view.cases[:100]])
+    timings = {"cases": len(doc.cases)}
+    for name, write in (("docx", write_docx), ("pdf", write_pdf)):
+        started = time.perf_counter()
+        write(doc, project / f"hundred.{name}")
+        timings[f"{name}_seconds"] = round(time.perf_counter() - started, 1)
+    return timings
+
+
+COLUMNS = [
+    ("scale", "规模"), ("records", "记录"), ("pages", "页面"), ("load_seconds", "读取校验 s"), ("build_seconds", "构建 s"),
+    ("ms_per_page", "ms/页"), ("peak_mb", "峰值 MB"), ("html_mb", "HTML MB"), ("text_mb", "正文 MB"), ("index_mb", "索引 MB"),
+    ("index_to_text", "索引/正文"), ("floor_seconds", "引擎基准 s"), ("ours_to_floor", "本项目/基准"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    lines = [" | ".join(title for _, title in COLUMNS), " | ".join("---" for _ in COLUMNS)]
+    for row in rows:
+        lines.append(" | ".join(str(row.get(key, "—")) for key, _ in COLUMNS))
+    return "\n".join(lines)
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    scales = [int(s) for s in args.scales.split(",")]
+    rows, extra = [], {}
+    with tempfile.TemporaryDirectory(prefix="workreport-bench-") as scratch:
+        work = Path(scratch)
+        for scale in scales:
+            print(f"规模 {scale}× ……", file=sys.stderr, flush=True)
+            rows.append(measure_scale(work, scale, args.seed, floor=not args.no_floor))
+            print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+        if args.preview in scales:
+            extra["preview"] = {"scale": args.preview, **preview_rebuild(work / f"scale-{args.preview}")}
+        if args.search in scales:
+            extra["search"] = {"scale": args.search, **first_search(work / f"scale-{args.search}" / "site")}
+        if args.export in scales:
+            extra["export"] = {"scale": args.export, **export_hundred(work / f"scale-{args.export}")}
+    base = rows[0]
+    for row in rows:
+        row["per_page_vs_1x"] = round(row["ms_per_page"] / base["ms_per_page"], 2)
+    payload = {
+        "date": dt.date.today().isoformat(),  # when the bench ran: a record of the run, not a site figure
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "seed": args.seed, "rows": rows, **extra,
+    }
+    out = Path(args.out) / "latest.json"
+    write_json(out, payload)
+    print(table(rows))
+    for key in ("preview", "search", "export"):
+        if key in extra:
+            print(f"{key}: {json.dumps(extra[key], ensure_ascii=False)}")
+    print(f"结果已写入 {out}")
+    return 0
+
+
+def add_bench_command(commands: argparse._SubParsersAction) -> None:
+    bench = commands.add_parser("bench", help="性能测试：1×、10×、50× 规模的构建时间、内存、页面和索引大小，与引擎基准对比")
+    bench.add_argument("--scales", default="1,10,50", help="规模列表（默认 1,10,50）")
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--no-floor", action="store_true", help="不构建引擎基准（省时间）")
+    bench.add_argument("--preview", type=int, default=10, help="测量预览重建的规模（默认 10）")
+    bench.add_argument("--search", type=int, default=50, help="在 Chromium 中测量首次搜索的规模（默认 50）")
+    bench.add_argument("--export", type=int, default=10, help="测量导出 100 个案例的规模（默认 10）")
+    bench.add_argument("--out", default=str(RESULTS), help="结果目录（默认 bench/results）")
+    bench.set_defaults(run=command_bench)

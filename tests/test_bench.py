@@ -1,0 +1,33 @@
+"""The benchmark's own parts on a tiny site: the engine floor builds, and a site is weighed right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workreport.bench.floor import make_floor
+from workreport.bench.measure import build, measure_site, page_text
+from workreport.bench.run import table
+
+
+def test_the_engine_floor_is_a_plain_material_site_of_the_asked_size(tmp_path: Path):
+    texts = ["灌区续建配套与现代化改造" * 30, "幸福河湖建设" * 50]
+    config = make_floor(tmp_path / "floor", texts, pages=7)
+    done = build(config, tmp_path / "site")
+    size = measure_site(tmp_path / "site")
+    assert size.pages == 7 and done.seconds > 0 and done.peak_mb > 10
+    assert size.index_bytes > 0 and size.text_bytes >= len("灌区续建配套与现代化改造".encode()) * 30
+    # An ordinary navigation: every page is listed, in folders.
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "section-000/page-00006/" in home
+
+
+def test_page_text_is_the_content_without_markup_or_charts():
+    html = ('<nav>导航</nav><article class="md-content__inner md-typeset"><h1>标题</h1>'
+            '<p>正文<b>加粗</b></p><svg><text>图表</text></svg><script>x()</script></article>')
+    assert page_text(html) == "标题 正文 加粗"
+
+
+def test_table_lists_every_column_and_marks_missing_figures():
+    lines = table([{"scale": 1, "pages": 10}]).splitlines()
+    assert lines[0].startswith("规模 | 记录 | 页面")
+    assert lines[2].startswith("1 | — | 10 |")

@@ -116,6 +116,15 @@ def test_public_site_holds_nothing_internal(outputs: Path):
     assert not (site / "photos" / "C-09").exists() and not (site / "photos" / "C-01").exists()
 
 
+def test_public_site_leaves_out_the_bureaus_own_assessment(outputs: Path):
+    """Points lost above are public; what the bureau charges its units for them (×2) is not."""
+    site = outputs / "public-site"
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert pages and not any("局内考核" in page or "局内按" in page for page in pages)
+    assert "对外版本不含单位记分" in (site / "analysis" / "units" / "index.html").read_text(encoding="utf-8")
+    assert "上级考核累计扣分" in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_offline_bundle_holds_nothing_internal(outputs: Path):
     bundle = outputs / "dist" / "site-2025-h1.zip"
     assert found_in_zip(bundle) == set()

@@ -44,6 +44,6 @@ def site_for(
         return cached[1], cached[2]
     dataset, warnings = load_or_raise(data_dir, display_root)
     history = load_history(display_root, data_dir)
-    renderer = SiteRenderer(public_view(dataset) if public else dataset, directory_urls=directory_urls, history=history)
+    renderer = SiteRenderer(public_view(dataset) if public else dataset, directory_urls=directory_urls, history=history, public=public)
     _cache[key] = (signature, renderer, warnings)
     return renderer, warnings

@@ -44,8 +44,13 @@ HONOR_STATUS_TONES = {
 class SiteRenderer:
     """Renders every fragment and page of the site from one dataset."""
 
-    def __init__(self, data: Dataset, *, directory_urls: bool = True, history: History | None = None):
+    def __init__(
+        self, data: Dataset, *, directory_urls: bool = True, history: History | None = None, public: bool = False
+    ):
         self.data = data
+        # The bureau's own assessment (deductions charged to units at a multiple) is internal
+        # by nature: the public version states only the points lost above.
+        self.internal_assessment = not public
         self.directory_urls = directory_urls
         self.history = history or History(False, "未读取修改记录")
         self.report = data.report

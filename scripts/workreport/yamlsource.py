@@ -32,6 +32,8 @@ _PLAIN_SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -95,9 +97,10 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, in_alias: bool = False, depth: int = 0) -> Any:
         if self.aborted:
             return None
-        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
-            in_alias = True  # a shared node reached again: this is alias expansion
-        self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode):
+            if id(node) in self.seen:
+                in_alias = True  # a shared node reached again: this is alias expansion
+            self.seen.add(id(node))
         if in_alias:
             self.alias_steps += 1
             if self.alias_steps > ALIAS_EXPANSION_LIMIT:
@@ -122,9 +125,16 @@ class _Builder:
                 return self.refuse_tag(node, path)
             items = []
             for index, item in enumerate(node.value):
-                self.lines.setdefault(path + (index,), item.start_mark.line + 1)
-                items.append(self.build(item, path + (index,), in_alias, depth + 1))
+                item_path = (*path, index)
+                self.lines.setdefault(item_path, item.start_mark.line + 1)
+                items.append(self.build(item, item_path, in_alias, depth + 1))
             return items
+        # Most scalars are text or plain whole numbers: read them directly, the rest (dates,
+        # floats, booleans, octal-looking numbers) through PyYAML's constructor.
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag == _INT_TAG and node.value.isdigit() and (node.value == "0" or node.value[0] != "0"):
+            return int(node.value)
         if node.tag not in _PLAIN_SCALAR_TAGS:
             return self.refuse_tag(node, path)
         try:
@@ -143,8 +153,9 @@ class _Builder:
             if key_node.tag == _MERGE_TAG:
                 self.fail(key_node, path, "不支持“<<”合并键：请把字段直接写出来")
                 continue
-            glued = _GLUED_KEY.match(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
-            if glued and isinstance(value_node, yaml.ScalarNode) and value_node.value == "":
+            empty = isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
+            glued = _GLUED_KEY.match(key_node.value) if empty and isinstance(key_node, yaml.ScalarNode) else None
+            if glued:
                 # `{value:4}` reads as one key "value:4" with no value: say what the editor meant.
                 key, rest = glued.groups()
                 self.lines.setdefault(path + (key,), key_node.start_mark.line + 1)
@@ -160,8 +171,9 @@ class _Builder:
                 self.fail(key_node, path + (key,), f"字段重复出现（第 {first_line[key]} 行已有同名字段），后一个会覆盖前一个：请删除或合并")
                 continue
             first_line[key] = line
-            self.lines.setdefault(path + (key,), line)
-            result[key] = self.build(value_node, path + (key,), in_alias, depth + 1)
+            key_path = (*path, key)
+            self.lines.setdefault(key_path, line)
+            result[key] = self.build(value_node, key_path, in_alias, depth + 1)
         return result
 
     def refuse_tag(self, node: yaml.Node, path: Path) -> None:

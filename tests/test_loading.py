@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from workreport.loading import load_dataset
-from workreport.progress import ProgressState, project_figures, task_figures
+from workreport.progress import project_figures, task_figures
 from workreport.schema import SCHEMA_FILE, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +48,14 @@ def test_task_figures_from_the_log(minimal_data: Path):
     as_of = data.report.as_of
     # T-1: 5 of 12 done on 2025-06-30 -> 5 / 12 = 41.67 %
     one = task_figures(data.task_by_id["T-1"], as_of)
-    assert (one.done, round(one.percent, 2), one.state) == (5, 41.67, ProgressState.ongoing)
+    assert (one.done, round(one.percent, 2), one.entry.date) == (5, 41.67, dt.date(2025, 6, 30))
     # As of 2025-04-30 only the March entry counts: 2 / 12 = 16.67 %
     earlier = task_figures(data.task_by_id["T-1"], dt.date(2025, 4, 30))
     assert (earlier.done, round(earlier.percent, 2)) == (2, 16.67)
     # T-2 reported 100 % on 2025-05-31; T-3 has no entries yet.
-    assert task_figures(data.task_by_id["T-2"], as_of).state is ProgressState.done
-    assert task_figures(data.task_by_id["T-3"], as_of).state is ProgressState.not_started
+    assert task_figures(data.task_by_id["T-2"], as_of).percent == 100
+    three = task_figures(data.task_by_id["T-3"], as_of)
+    assert (three.percent, three.done, three.entry) == (0.0, None, None)
 
 
 def test_project_investment_rate(minimal_data: Path):

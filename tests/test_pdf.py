@@ -47,7 +47,7 @@ def test_cases_appear_in_order_after_the_cover_and_contents(compiled):
 
 
 def test_pages_are_a4_and_numbered_from_the_first_case(compiled):
-    doc, reader = compiled
+    _, reader = compiled
     for page in reader.pages:
         assert (round(float(page.mediabox.width) / MM), round(float(page.mediabox.height) / MM)) == (210, 297)
     # The cover and the contents carry no folio; the first case's page is — 1 —.

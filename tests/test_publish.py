@@ -31,7 +31,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def workreport(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "workreport", *args], cwd=repo, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "workreport", *args], cwd=repo, capture_output=True, text=True, check=False)
 
 
 def commit_all(repo: Path, message: str) -> str:
@@ -142,8 +142,9 @@ def served(repo, tmp_path_factory):
 
 
 def test_the_version_selector_switches_periods(served):
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

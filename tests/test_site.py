@@ -20,7 +20,7 @@ def page(site: Path, path: str) -> str:
 
 def text_of(html: str) -> str:
     """Visible text, tags dropped and whitespace collapsed, for matching sentences."""
-    html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.DOTALL)
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
@@ -187,7 +187,7 @@ def test_dashboard_answers_the_leaders_questions(site: Path):
 
 def article(html: str) -> str:
     """The page's own content, without the navigation and table of contents."""
-    return text_of(re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1))
+    return text_of(re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.DOTALL).group(1))
 
 
 def test_a_build_outside_git_says_history_is_unavailable(site: Path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Protocol, TypeVar
 
 from .model import Indicator, IndicatorValue, Project, ProjectProgress, Task, TaskProgress
@@ -32,12 +31,6 @@ def latest(entries: Sequence[D], as_of: dt.date) -> D | None:
     return found[-1] if found else None
 
 
-class ProgressState(str, Enum):
-    done = "已完成"
-    ongoing = "推进中"
-    not_started = "未开始"
-
-
 @dataclass(frozen=True)
 class TaskFigures:
     """A task's actual position at the as-of date."""
@@ -47,7 +40,6 @@ class TaskFigures:
     done: float | None
     """Cumulative amount done (tasks with a quantitative target)."""
     entry: TaskProgress | None
-    state: ProgressState
 
 
 def entry_percent(task: Task, entry: TaskProgress) -> float:
@@ -60,18 +52,11 @@ def entry_percent(task: Task, entry: TaskProgress) -> float:
 
 
 def task_figures(task: Task, as_of: dt.date) -> TaskFigures:
+    """The task's position from its log; its status against the schedule is ``schedule.task_schedule``."""
     entry = latest(task.progress, as_of)
     if entry is None:
-        return TaskFigures(0.0, None, None, ProgressState.not_started)
-    percent = entry_percent(task, entry)
-    done = latest_done(task, as_of)
-    if percent >= 100:
-        state = ProgressState.done
-    elif percent > 0 or done:
-        state = ProgressState.ongoing
-    else:
-        state = ProgressState.not_started
-    return TaskFigures(percent, done, entry, state)
+        return TaskFigures(0.0, None, None)
+    return TaskFigures(entry_percent(task, entry), latest_done(task, as_of), entry)
 
 
 def latest_done(task: Task, as_of: dt.date) -> float | None:

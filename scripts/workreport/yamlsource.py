@@ -178,7 +178,6 @@ class _Builder:
 
     def refuse_tag(self, node: yaml.Node, path: Path) -> None:
         self.fail(node, path, f"不允许的 YAML 标签 '{node.tag}'：数据文件只能包含文本、数字、日期、列表和映射")
-        return None
 
 
 # libyaml's composer, where PyYAML was built with it, reads about six times faster. Its

@@ -76,8 +76,8 @@ class SiteSize:
     index_bytes: int
 
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-TAGS = re.compile(r"<(script|style|svg)\b.*?</\1>|<[^>]+>", re.S)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+TAGS = re.compile(r"<(script|style|svg)\b.*?</\1>|<[^>]+>", re.DOTALL)
 
 
 def page_text(html: str) -> str:

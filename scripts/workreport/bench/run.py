@@ -66,7 +66,7 @@ def preview_rebuild(project: Path) -> dict:
     built = re.compile(r"Documentation built in ([\d.]+) seconds")
     try:
         first = wait_for(serve, built)
-        task_file = sorted((project / "data" / "tasks").glob("*.yaml"))[0]
+        task_file = min((project / "data" / "tasks").glob("*.yaml"))
         text = task_file.read_text(encoding="utf-8")
         time.sleep(1.5)  # let the watcher settle after the first build
         saved = time.perf_counter()

@@ -18,8 +18,8 @@ from pathlib import Path
 from ..analysis import Analysis
 from ..loading import load_dataset
 from ..visibility import public_view
-from .compilation import Compilation, SelectionError, compile_cases
 from . import ExportError
+from .compilation import Compilation, SelectionError, compile_cases
 
 FORMATS = ("docx", "pdf", "xlsx")
 

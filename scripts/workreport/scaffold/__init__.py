@@ -1,0 +1,93 @@
+"""``workreport new``: add one placeholder record with the next free id, for editors to fill in.
+
+Editors' files carry comments, section headings and a layout of their own, so the new entry
+is spliced into the text, never re-dumped through a YAML writer: every old byte stays where
+it was and the new block is the only difference. The data is loaded again afterwards; if
+anything is wrong the file is put back as it was (or the new file removed).
+
+The package, by what each module holds:
+
+- ``kinds``: the kinds of record (task, indicator…), their key, file and sections;
+- ``choices``: the unit, line of work and title the new record is about;
+- ``ids``: choosing the next free id;
+- ``rows``: the entry's lines as YAML with Chinese comments, rendered in a file's layout;
+- ``drafts``: the placeholder entry of each kind;
+- ``splicing``: which file it goes to, and the text-level insertion into it;
+- ``command``: the subcommand's options and steps, writing the file and undoing it;
+- ``errors``: the error the command reports.
+"""
+
+from __future__ import annotations
+
+from .choices import Context, default_category, option_value, resolve_category, resolve_choice, resolve_unit
+from .command import add_new_command, apply_edit, command_new, undo_edit, write_atomically, write_edit
+from .drafts import (
+    DRAFTERS,
+    Draft,
+    draft_bottom_line,
+    draft_case,
+    draft_highlight,
+    draft_honor,
+    draft_indicator,
+    draft_project,
+    draft_task,
+)
+from .errors import ScaffoldError
+from .ids import LINE_CODES, SOURCE_CODES, category_codes, group_prefix, most_common, next_id, project_prefix, split_id
+from .kinds import KIND_NAMES, KINDS, KindSpec, resolve_kind
+from .rows import ALIGN_LIMIT, Layout, Row, display_width, empty_log, hint, open_key, put, render_item, scalar
+from .splicing import Edit, new_file, newline_of, plan_edit, record_file, splice, target_path
+
+__all__ = [
+    "ALIGN_LIMIT",
+    "DRAFTERS",
+    "KINDS",
+    "KIND_NAMES",
+    "LINE_CODES",
+    "SOURCE_CODES",
+    "Context",
+    "Draft",
+    "Edit",
+    "KindSpec",
+    "Layout",
+    "Row",
+    "ScaffoldError",
+    "add_new_command",
+    "apply_edit",
+    "category_codes",
+    "command_new",
+    "default_category",
+    "display_width",
+    "draft_bottom_line",
+    "draft_case",
+    "draft_highlight",
+    "draft_honor",
+    "draft_indicator",
+    "draft_project",
+    "draft_task",
+    "empty_log",
+    "group_prefix",
+    "hint",
+    "most_common",
+    "new_file",
+    "newline_of",
+    "next_id",
+    "open_key",
+    "option_value",
+    "plan_edit",
+    "project_prefix",
+    "put",
+    "record_file",
+    "render_item",
+    "resolve_category",
+    "resolve_choice",
+    "resolve_kind",
+    "resolve_unit",
+    "scalar",
+    "splice",
+    "split_id",
+    "target_path",
+    "undo_edit",
+    "write_atomically",
+    "write_edit",
+]

@@ -1,0 +1,94 @@
+"""The new entry's lines: rows of YAML text, each with its Chinese comment, rendered in a file's layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the new entry: ``depth`` levels below the entry's keys, text and a comment."""
+
+    depth: int
+    text: str
+    comment: str = ""
+
+
+def scalar(value: Any) -> str:
+    """A value as YAML that reads back as exactly that value (quoted only when needed)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    if isinstance(value, list) and not value:
+        return "[]"
+    text = str(value)
+    try:
+        plain_ok = "\n" not in text and yaml.safe_load(f"k: {text}  # c") == {"k": text}
+    except yaml.YAMLError:
+        plain_ok = False
+    if plain_ok:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
+
+
+def put(depth: int, key: str, value: Any, comment: str = "") -> Row:
+    return Row(depth, f"{key}: {scalar(value)}", comment)
+
+
+def open_key(depth: int, key: str, comment: str = "") -> Row:
+    return Row(depth, f"{key}:", comment)
+
+
+def hint(depth: int, text: str) -> Row:
+    """A comment line of its own, e.g. an example entry to copy."""
+    return Row(depth, "", text)
+
+
+def empty_log(key: str, example: str, what: str) -> list[Row]:
+    """An empty dated log, with a commented example entry to copy below it."""
+    return [put(0, key, [], f"{what}：删去 []，在下一行起按示例逐条追加"), hint(1, f"- {example}")]
+
+
+# ---------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file writes its list items: ``  - id:`` is dash 2, key 4; nested keys ``step`` deeper."""
+
+    dash: int = 2
+    key: int = 4
+    step: int = 2
+
+
+ALIGN_LIMIT = 48  # lines wider than this (a long title) keep their comment two spaces away
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def render_item(rows: Sequence[Row], layout: Layout) -> list[str]:
+    """The entry's lines, without line endings, comments aligned in one column."""
+    bodies: list[tuple[str, str]] = []
+    for index, row in enumerate(rows):
+        if index == 0:
+            lead = " " * layout.dash + "-" + " " * (layout.key - layout.dash - 1)
+        else:
+            lead = " " * (layout.key + row.depth * layout.step)
+        bodies.append((lead + row.text, row.comment) if row.text else (f"{lead}# {row.comment}", ""))
+    widths = [display_width(body) for body, comment in bodies if comment and display_width(body) <= ALIGN_LIMIT]
+    column = max(widths, default=0) + 2
+    return [
+        f"{body}{' ' * max(2, column - display_width(body))}# {comment}" if comment else body
+        for body, comment in bodies
+    ]

@@ -1,0 +1,181 @@
+"""The generate command: ``generate`` writes a synthetic data folder, ``workreport generate`` runs it."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset
+from ..loading import load_dataset
+from ..schema import write_schema
+from ..validation import KIND_LABELS
+from .bureau import make_bureau, template_places
+from .output import Output, num
+from .records import Synthesizer
+from .vocabulary import NameMaker, harvest
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "data"
+SEARCH_DICT = "search_dict.txt"
+RECORD_KINDS = ("leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines")
+LABELS = {**KIND_LABELS, "bottom_lines": "底线自查", "photos": "照片"}
+
+
+class SynthError(Exception):
+    """A reason, in Chinese, why nothing was generated."""
+
+
+# ---------------------------------------------------------------------- writing the folder
+
+
+def load_template(template: Path) -> Dataset:
+    result = load_dataset(template, template.parent)
+    if result.dataset is None:
+        lines = "\n".join(str(p) for p in result.errors[:10])
+        raise SynthError(f"模板数据 {template} 有错误，无法据此生成（先运行 workreport check）：\n{lines}")
+    return result.dataset
+
+
+def check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise SynthError(f"输出位置 {out} 已存在且不是目录：请指定一个不存在或为空的目录")
+    if out.is_dir() and any(out.iterdir()):
+        raise SynthError(f"输出目录 {out} 已存在且不为空：为免覆盖已有数据，请指定一个不存在或为空的目录")
+
+
+def generate(out: Path, scale: int, seed: int, template: Path = DEFAULT_TEMPLATE) -> dict[str, int]:
+    """Write a valid synthetic ``data/`` folder ``scale`` times the template's size into ``out``.
+
+    Returns the counts: records per kind, ``categories``, ``photos``, ``files`` and ``bytes``.
+    Nothing is left behind on failure: the folder is written beside ``out`` and renamed at the end.
+    """
+    if not isinstance(scale, int) or scale < 1:
+        raise SynthError(f"规模（scale）应为不小于 1 的整数（实际值：{scale!r}）")
+    out = Path(out).resolve()
+    template = Path(template).resolve()
+    check_out(out)
+    data = load_template(template)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        counts = _write_all(scratch, data, template, scale, seed)
+        if out.exists():
+            out.rmdir()
+        scratch.rename(out)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return counts
+
+
+def _write_all(root: Path, data: Dataset, template: Path, scale: int, seed: int) -> dict[str, int]:
+    output = Output(root, template)
+    records = _records(data, output, scale, seed)
+    report = data.report.model_dump(mode="python", exclude_defaults=False)
+    output.yaml("report.yaml", {"report": _plain(report)})
+    output.yaml("org.yaml", {"leaders": records["leaders"], "units": records["units"]})
+    by_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for task in records["tasks"]:
+        by_owner[task["owner_unit"]].append(task)
+    for unit in records["units"]:
+        if by_owner.get(unit["id"]):
+            output.yaml(f"tasks/{unit['id']}.yaml", {"tasks": by_owner[unit["id"]]})
+    for case in records["cases"]:
+        output.yaml(f"cases/{case['id']}.yaml", {"cases": [case]})
+    for kind in ("indicators", "projects", "highlights", "honors", "bottom_lines"):
+        output.yaml(f"{kind}.yaml", {kind: records[kind]})
+    dictionary = template / SEARCH_DICT
+    if dictionary.is_file():
+        output.copy(dictionary, SEARCH_DICT)
+    schema = write_schema(root)
+    output.files += 1
+    output.bytes += schema.stat().st_size
+    counts = {kind: len(records[kind]) for kind in RECORD_KINDS}
+    counts["categories"] = len(data.report.categories)
+    counts["photos"] = output.next_photo
+    counts["files"] = output.files
+    counts["bytes"] = output.bytes
+    return counts
+
+
+def _records(data: Dataset, output: Output, scale: int, seed: int) -> dict[str, list[dict[str, Any]]]:
+    words = harvest(data)
+    places = template_places(data)
+    names = NameMaker(random.Random(f"{seed}:names"))
+    width = max(2, len(str(scale)))
+    statuses = [c.status for c in data.bottom_lines]
+    bureau_word = data.report.bureau[len(places[0]):] if places[0] else ""
+    records: dict[str, list[dict[str, Any]]] = {kind: [] for kind in RECORD_KINDS}
+    for number in range(1, scale + 1):
+        bureau = make_bureau(number, width, seed, names, places)
+        make = Synthesizer(data, words, bureau, output.photos)
+        records["leaders"] += [make.leader(p) for p in data.leaders]
+        records["units"] += [make.unit(p, places[0], bureau_word) for p in data.units]
+        records["tasks"] += [make.task(p) for p in data.tasks]
+        records["indicators"] += [make.indicator(p) for p in data.indicators]
+        records["projects"] += [make.project(p) for p in data.projects]
+        records["cases"] += [make.case(p) for p in data.cases]
+        records["highlights"] += [make.highlight(p) for p in data.highlights]
+        records["honors"] += [make.honor(p) for p in data.honors]
+        records["bottom_lines"] += [make.bottom_line(p, statuses) for p in data.bottom_lines]
+    return records
+
+
+def _plain(value: Any) -> Any:
+    """A dumped model as YAML-friendly plain data: enums as their values, whole floats as ints."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float):
+        return num(value)
+    return value
+
+
+# ---------------------------------------------------------------------- command line
+
+
+def add_generate_command(commands: argparse._SubParsersAction) -> None:
+    generate_parser = commands.add_parser(
+        "generate", help="生成指定规模的合成数据（用于性能测试），结果可直接通过 check",
+        description="以样例数据为模板，按规模复制出多个局的合成数据：同样的规模和种子总是生成完全相同的文件。",
+    )
+    generate_parser.add_argument("--scale", type=int, default=1, help="规模：1 约为样例大小，10 为十倍（默认 1）")
+    generate_parser.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
+    generate_parser.add_argument("--out", required=True, help="输出的数据目录：必须不存在或为空")
+    generate_parser.add_argument(
+        "--template", default=str(DEFAULT_TEMPLATE), help="作为模板的数据目录（默认本项目的 data/）"
+    )
+    generate_parser.set_defaults(run=command_generate)
+
+
+def command_generate(args: argparse.Namespace) -> int:
+    began = time.perf_counter()
+    try:
+        counts = generate(Path(args.out), args.scale, args.seed, Path(args.template))
+    except SynthError as error:
+        print(f"未生成任何文件：{error}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - began
+    print(summary(Path(args.out), args.scale, args.seed, counts, seconds))
+    return 0
+
+
+def summary(out: Path, scale: int, seed: int, counts: dict[str, int], seconds: float) -> str:
+    kinds = "、".join(f"{LABELS[k]} {counts[k]}" for k in (*RECORD_KINDS, "categories", "photos"))
+    size = counts["bytes"] / 1024 / 1024
+    return (
+        f"已生成 {scale} 倍规模的合成数据（种子 {seed}）：{out}\n"
+        f"  {kinds}\n"
+        f"  共写入 {counts['files']} 个文件，合计 {size:.1f} MB，用时 {seconds:.1f} 秒。\n"
+        f"  检查：python -m workreport --data {out} --root {out.parent} check"
+    )

@@ -185,7 +185,8 @@ class Analysis:
         statuses = Counter(s.status for s in schedules)
         health = Counter(self.indicator(i).health for i in scope.indicators)
         stages = Counter(self.project(p).stage for p in scope.projects)
-        charges = [c for c in self.unit_charges if c.unit_id in set(scope.unit_ids)]
+        units = set(scope.unit_ids)
+        charges = [c for c in self.unit_charges if c.unit_id in units]
         return Scorecard(
             scope=scope,
             statuses={s: statuses[s] for s in ScheduleStatus},

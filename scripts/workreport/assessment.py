@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import BonusStatus, Direction, Indicator, IndicatorValue, Thresholds
+from .model import Bonus, BonusStatus, Deduction, Direction, Indicator, IndicatorValue, Thresholds
 from .progress import entries_until, latest
+from .schedule import window_fraction
 
 
 class Health(str, Enum):
@@ -35,8 +36,7 @@ def year_fraction(day: dt.date) -> float:
     Counted the way a task's window is (6-30 → 180/364), so an indicator's 序时 target and
     a task's 序时进度 on the same day agree.
     """
-    start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    return (day - start).days / (end - start).days
+    return window_fraction(day, dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
 
 
 def target_at(indicator: Indicator, as_of: dt.date) -> float:
@@ -77,6 +77,15 @@ def trend(indicator: Indicator, values: list[IndicatorValue]) -> Trend:
     return Trend.better if (change > 0) == rising_is_good else Trend.worse
 
 
+def deductions_until(indicator: Indicator, as_of: dt.date) -> list[Deduction]:
+    return [d for d in indicator.deductions if d.date <= as_of]
+
+
+def secured_bonuses(indicator: Indicator, as_of: dt.date) -> list[Bonus]:
+    """Bonuses secured on or before the as-of date (an undated secured bonus counts)."""
+    return [b for b in indicator.bonuses if b.status is BonusStatus.secured and (b.date is None or b.date <= as_of)]
+
+
 @dataclass(frozen=True)
 class IndicatorStanding:
     value: IndicatorValue | None
@@ -87,8 +96,13 @@ class IndicatorStanding:
     trend: Trend
     series: tuple[IndicatorValue, ...]
     """Every value up to the as-of date, for the trend chart."""
-    points_deducted: float
+    deductions: tuple[Deduction, ...]
+    """The deductions on or before the as-of date."""
     bonus_secured: float
+
+    @property
+    def points_deducted(self) -> float:
+        return sum(d.points for d in self.deductions)
 
     @property
     def at_risk(self) -> bool:
@@ -105,8 +119,8 @@ def indicator_standing(indicator: Indicator, as_of: dt.date, thresholds: Thresho
         health=health(indicator, value.value if value else None, target, thresholds),
         trend=trend(indicator, series),
         series=tuple(series),
-        points_deducted=sum(d.points for d in indicator.deductions if d.date <= as_of),
-        bonus_secured=sum(b.points for b in indicator.bonuses if b.status is BonusStatus.secured and (b.date is None or b.date <= as_of)),
+        deductions=tuple(deductions_until(indicator, as_of)),
+        bonus_secured=sum(b.points for b in secured_bonuses(indicator, as_of)),
     )
 
 
@@ -134,12 +148,10 @@ def unit_charges(indicators: list[Indicator], unit_ids: list[str], as_of: dt.dat
     count = dict.fromkeys(unit_ids, 0)
     bonus = dict.fromkeys(unit_ids, 0.0)
     for indicator in indicators:
-        for d in indicator.deductions:
-            if d.date <= as_of:
-                deducted[d.unit] += d.points
-                count[d.unit] += 1
-        for b in indicator.bonuses:
-            if b.status is BonusStatus.secured and (b.date is None or b.date <= as_of):
-                bonus[b.unit] += b.points
+        for d in deductions_until(indicator, as_of):
+            deducted[d.unit] += d.points
+            count[d.unit] += 1
+        for b in secured_bonuses(indicator, as_of):
+            bonus[b.unit] += b.points
     rows = [UnitCharge(u, deducted[u], deducted[u] * multiplier, bonus[u], count[u]) for u in unit_ids]
     return sorted(rows, key=lambda r: -r.charged)

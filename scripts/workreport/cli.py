@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .dataset import Dataset
 from .loading import load_dataset
 from .problems import Problem
 from .schema import SCHEMA_FILE, schema_text, write_schema
@@ -28,10 +29,15 @@ def print_problems(problems: list[Problem]) -> None:
         print(f"数据检查未通过：{errors} 个错误{tail}。请按上面的提示逐条修改。", file=sys.stderr)
 
 
-def command_check(args: argparse.Namespace) -> int:
+def checked_dataset(args: argparse.Namespace) -> Dataset | None:
+    """Load and check ``--data``, printing every problem; None when there are errors."""
     result = load_dataset(Path(args.data), Path(args.root))
     print_problems(result.problems)
-    return 1 if result.errors else 0
+    return None if result.errors else result.dataset
+
+
+def command_check(args: argparse.Namespace) -> int:
+    return 0 if checked_dataset(args) is not None else 1
 
 
 def run_mkdocs(config: str, site_dir: Path, *, public: bool = False, offline: bool = False) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from .model import Indicator, IndicatorValue, Project, ProjectProgress, Task, TaskProgress
+from .model import Project, ProjectProgress, Task, TaskProgress
 
 
 class Dated(Protocol):
@@ -88,11 +88,3 @@ def project_figures(project: Project, as_of: dt.date) -> ProjectFigures:
         invested[-1] if invested else None,
         entries[-1] if entries else None,
     )
-
-
-def latest_value(indicator: Indicator, as_of: dt.date) -> IndicatorValue | None:
-    return latest(indicator.values, as_of)
-
-
-def points_deducted(indicator: Indicator, as_of: dt.date) -> float:
-    return sum(d.points for d in indicator.deductions if d.date <= as_of)

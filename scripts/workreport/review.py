@@ -8,6 +8,7 @@ the dashboard at that month's end never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from .analysis import BEHIND, Analysis
@@ -102,12 +103,17 @@ def months_of(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
 def monthly_review(data: Dataset) -> list[MonthReview]:
     """One review per month of the period up to the as-of date, the earliest first."""
     period = data.report.period
-    last = min(period.end, data.report.as_of)
-    return [review_month(data, start, end) for start, end in months_of(period.start, last)]
+    months = months_of(period.start, min(period.end, data.report.as_of))
+    # Months are contiguous: the day before a month begins is the last day of the one
+    # before it, so each month end is analysed once and serves two reviews.
+    days = [period.start - dt.timedelta(days=1)] + [end for _, end in months]
+    analyses = [Analysis(data, day) for day in days]
+    return [review_month(data, before, after) for before, after in itertools.pairwise(analyses)]
 
 
-def review_month(data: Dataset, start: dt.date, end: dt.date) -> MonthReview:
-    before, after = Analysis(data, start - dt.timedelta(days=1)), Analysis(data, end)
+def review_month(data: Dataset, before: Analysis, after: Analysis) -> MonthReview:
+    """The changes between two analyses a month apart: ``before`` at the day before the month."""
+    start, end = before.as_of + dt.timedelta(days=1), after.as_of
     moves = [TaskMove(t, before.task(t), after.task(t)) for t in data.tasks]
 
     def in_month(day: dt.date | None) -> bool:

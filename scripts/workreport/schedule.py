@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .model import PlannedPoint, Prerequisite, Project, Stage, Task, Thresholds
-from .progress import project_figures, task_figures
+from .progress import TaskFigures, project_figures, task_figures
 
 
 class ScheduleStatus(str, Enum):
@@ -26,7 +26,7 @@ class ScheduleStatus(str, Enum):
     overdue = "逾期未完成"
 
 
-def _fraction(day: dt.date, start: dt.date, end: dt.date) -> float:
+def window_fraction(day: dt.date, start: dt.date, end: dt.date) -> float:
     """How far ``day`` lies from ``start`` to ``end``, clamped to 0–1."""
     if day <= start:
         return 0.0 if day < end else 1.0
@@ -53,13 +53,13 @@ def planned_curve(task: Task) -> list[tuple[dt.date, float]]:
 def expected_progress(task: Task, as_of: dt.date) -> float:
     """序时进度 at ``as_of``, 0–100."""
     if not task.planned:
-        return 100.0 * _fraction(as_of, task.window.start, task.window.end)
+        return 100.0 * window_fraction(as_of, task.window.start, task.window.end)
     curve = planned_curve(task)
     if as_of <= curve[0][0]:
         return curve[0][1] if as_of == curve[0][0] else 0.0
     for (day_a, pct_a), (day_b, pct_b) in itertools.pairwise(curve):
         if as_of <= day_b:
-            return pct_a + (pct_b - pct_a) * _fraction(as_of, day_a, day_b)
+            return pct_a + (pct_b - pct_a) * window_fraction(as_of, day_a, day_b)
     return curve[-1][1]
 
 
@@ -67,9 +67,14 @@ def expected_progress(task: Task, as_of: dt.date) -> float:
 class TaskSchedule:
     expected: float
     """序时进度, 0–100."""
-    actual: float
-    """Actual progress from the log, 0–100."""
     status: ScheduleStatus
+    log: TaskFigures
+    """Where the log stands at the as-of date: the amount done and the latest entry."""
+
+    @property
+    def actual(self) -> float:
+        """Actual progress from the log, 0–100."""
+        return self.log.percent
 
     @property
     def gap(self) -> float:
@@ -97,9 +102,9 @@ def classify(
 
 def task_schedule(task: Task, as_of: dt.date, thresholds: Thresholds) -> TaskSchedule:
     expected = expected_progress(task, as_of)
-    actual = task_figures(task, as_of).percent
-    status = classify(expected, actual, as_of, task.window.start, task.window.end, thresholds)
-    return TaskSchedule(expected, actual, status)
+    log = task_figures(task, as_of)
+    status = classify(expected, log.percent, as_of, task.window.start, task.window.end, thresholds)
+    return TaskSchedule(expected, status, log)
 
 
 # ---------------------------------------------------------------------- projects
@@ -166,6 +171,6 @@ def project_schedule(project: Project, as_of: dt.date, thresholds: Thresholds) -
         # Without a window nothing can be behind schedule; a project not yet begun has not started.
         status = ScheduleStatus.not_started if stage is Stage.preliminary else ScheduleStatus.on_track
         return ProjectSchedule(stage, None, actual, status, figures.invested, rate, still_open, overdue)
-    expected = 100.0 * _fraction(as_of, start, end)
+    expected = 100.0 * window_fraction(as_of, start, end)
     status = classify(expected, actual, as_of, start, end, thresholds)
     return ProjectSchedule(stage, expected, actual, status, figures.invested, rate, still_open, overdue)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..analysis import Analysis
-from ..loading import load_dataset
 from ..visibility import public_view
 from . import ExportError
 from .compilation import Compilation, SelectionError, compile_cases
@@ -49,13 +48,12 @@ def base_name(args: argparse.Namespace, period: str) -> str:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from ..cli import print_problems
+    from ..cli import checked_dataset
 
-    result = load_dataset(Path(args.data), Path(args.root))
-    print_problems(result.problems)
-    if result.errors or result.dataset is None:
+    dataset = checked_dataset(args)
+    if dataset is None:
         return 1
-    view = public_view(result.dataset)
+    view = public_view(dataset)
     ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else None
     try:
         doc = compile_cases(view, honor=args.honor, ids=ids)
@@ -114,13 +112,12 @@ def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]
 
 def command_bundle(args: argparse.Namespace) -> int:
     """A public, single-version site that opens from file:// (search included), zipped."""
-    from ..cli import command_check, run_mkdocs
+    from ..cli import checked_dataset, run_mkdocs
 
-    if command_check(args) != 0:
+    dataset = checked_dataset(args)
+    if dataset is None:
         return 1
-    result = load_dataset(Path(args.data), Path(args.root))
-    assert result.dataset is not None
-    period = result.dataset.report.period.id
+    period = dataset.report.period.id
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"site-{period}.zip"

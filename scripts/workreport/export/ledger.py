@@ -31,7 +31,6 @@ from openpyxl.writer.excel import ExcelWriter
 from ..analysis import Analysis
 from ..assessment import Health
 from ..model import Direction, Task
-from ..progress import task_figures
 from ..render.markdown import number
 from ..schedule import ScheduleStatus
 
@@ -119,7 +118,7 @@ def task_table(analysis: Analysis) -> Table:
     rows: list[list[Value]] = []
     for task in data.tasks:
         schedule = analysis.task(task)
-        figures = task_figures(task, analysis.as_of)
+        figures = schedule.log
         rows.append([
             task.id,
             task.title,

@@ -21,7 +21,6 @@ ANCHOR_PAGES = {
     "bottom_lines": "bottom-lines.md",
 }
 INDEX_PAGES = {kind: f"{folder}/index.md" for kind, folder in PAGE_KINDS.items()} | ANCHOR_PAGES
-PHOTO_DIR = "photos"
 
 
 def record_uri(kind: str, record_id: str) -> str:
@@ -67,10 +66,6 @@ class Linker:
 
     def index(self, kind: str) -> str:
         return self.to(INDEX_PAGES[kind])
-
-    def photo(self, file: str) -> str:
-        # Photo paths in the data are relative to data/ and start with photos/.
-        return self.to(file)
 
     def url(self, uri: str) -> str:
         path, _, anchor = uri.partition("#")

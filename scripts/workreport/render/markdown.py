@@ -55,17 +55,6 @@ def cell(value: object) -> Markup:
     return Markup(" ".join(text.split()).replace("|", "&#124;"))
 
 
-def progress_bar(value: float | None, label: str | None = None) -> Markup:
-    """A horizontal bar with its figure written beside it (the figure, not the colour, carries meaning)."""
-    shown = max(0.0, min(100.0, value or 0.0))
-    text = label if label is not None else percent(value)
-    return Markup(
-        '<span class="wr-bar" role="img" aria-label="进度 {text}">'
-        '<span class="wr-bar__fill" style="width: {width}%"></span></span>'
-        '<span class="wr-bar__text">{text}</span>'
-    ).format(width=number(shown, 1), text=text)
-
-
 def badge(text: str, tone: str = "neutral") -> Markup:
     return Markup('<span class="wr-badge wr-badge--{tone}">{text}</span>').format(tone=tone, text=text)
 
@@ -102,7 +91,6 @@ def make_environment() -> Environment:
         cn_date=cn_date,
         short_date=short_date,
         cell=cell,
-        bar=progress_bar,
         badge=badge,
         paras=paragraphs,
         cn_num=cn_number,

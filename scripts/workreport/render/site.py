@@ -16,7 +16,7 @@ from ..assessment import Health, IndicatorStanding, Trend
 from ..dataset import Dataset
 from ..history import Change, History
 from ..model import BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
-from ..progress import TaskFigures, task_figures
+from ..progress import TaskFigures
 from ..review import MonthReview, health_changed, monthly_review
 from ..schedule import ProjectSchedule, ScheduleStatus, TaskSchedule
 from .links import PAGE_KINDS, Linker, record_uri
@@ -65,7 +65,7 @@ class SiteRenderer:
 
     def amount(self, task: Task) -> TaskFigures:
         """The task's log at the as-of date: the amount done and the latest entry."""
-        return task_figures(task, self.as_of)
+        return self.task(task).log
 
     def project(self, project: Project) -> ProjectSchedule:
         return self.analysis.project(project)

@@ -52,13 +52,23 @@ def draft_task(ctx: Context) -> Draft:
     return Draft(record_id, rows, header=header, notes=ctx.notes)
 
 
+def grouped_choice(ctx: Context, kind: str, attr: str, default: Enum, codes: dict, prefix: str) -> tuple[Any, str]:
+    """The group a new record goes in (an indicator's source, a check's line) and its next id.
+
+    The group is ``--<attr>`` if given, else the one the unit uses most; ids are numbered
+    per group, with the group's code (``I-PROV-08``, ``BL-S-21``).
+    """
+    records = getattr(ctx.dataset, kind)
+    own = [getattr(r, attr) for r in ctx.dataset.of_unit(ctx.unit.id, kind)]
+    aliases: dict[str, Enum] = {code: member for member, code in codes.items()}
+    choice = resolve_choice(type(default), ctx.args, attr, most_common(own, default), aliases)
+    pairs = [(getattr(r, attr), r.id) for r in records]
+    return choice, next_id(group_prefix(pairs, choice, [codes[choice]], prefix), _ids(records))
+
+
 def draft_indicator(ctx: Context) -> Draft:
     data = ctx.dataset
-    own = [i.source for i in data.of_unit(ctx.unit.id, "indicators")]
-    aliases: dict[str, Enum] = {code: source for source, code in SOURCE_CODES.items()}
-    source = resolve_choice(IndicatorSource, ctx.args, "source", most_common(own, IndicatorSource.provincial), aliases)
-    pairs = [(i.source, i.id) for i in data.indicators]
-    record_id = next_id(group_prefix(pairs, source, [SOURCE_CODES[source]], "I"), _ids(data.indicators))
+    source, record_id = grouped_choice(ctx, "indicators", "source", IndicatorSource.provincial, SOURCE_CODES, "I")
     rows = [
         put(0, "id", record_id, "指标编号：已自动取下一个空号"),
         put(0, "name", ctx.title or f"{PLACEHOLDER}指标名称", "指标名称"),
@@ -173,12 +183,7 @@ def draft_honor(ctx: Context) -> Draft:
 
 
 def draft_bottom_line(ctx: Context) -> Draft:
-    data = ctx.dataset
-    own = [b.line for b in data.of_unit(ctx.unit.id, "bottom_lines")]
-    aliases: dict[str, Enum] = {code: line for line, code in LINE_CODES.items()}
-    line = resolve_choice(BottomLine, ctx.args, "line", most_common(own, BottomLine.safety), aliases)
-    pairs = [(b.line, b.id) for b in data.bottom_lines]
-    record_id = next_id(group_prefix(pairs, line, [LINE_CODES[line]], "BL"), _ids(data.bottom_lines))
+    line, record_id = grouped_choice(ctx, "bottom_lines", "line", BottomLine.safety, LINE_CODES, "BL")
     rows = [
         put(0, "id", record_id, "事项编号：已自动取下一个空号"),
         put(0, "line", line.value, "底线：安全生产 / 党风廉政"),

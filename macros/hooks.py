@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from workreport.mkdocs_adapter import compact_search_index, site_from_config
+from workreport.plain import html_text
 
 
 def on_files(files: Files, config) -> Files:
@@ -27,8 +28,10 @@ def on_files(files: Files, config) -> Files:
 
 def on_config(config):
     # The header shows the bureau and period from data/report.yaml, not a name typed twice.
+    # The theme prints the site name unescaped, and sometimes through `| e`: as Markup it is
+    # escaped exactly once either way.
     report = site_from_config(config).report
-    config.site_name = f"{report.bureau} · {report.period.title}"
+    config.site_name = html_text(f"{report.bureau} · {report.period.title}")
     return config
 
 

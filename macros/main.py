@@ -11,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from workreport.mkdocs_adapter import site_from_config
+from workreport.plain import markdown_inline
 
 FRAGMENTS = [
     "dashboard",
@@ -37,8 +38,9 @@ FRAGMENTS = [
 def define_env(env):
     site = site_from_config(env.conf)
     report = site.report
-    env.variables["bureau"] = report.bureau
-    env.variables["period"] = report.period.title
+    # Data text in the office's pages is literal text, like everywhere else (see workreport.plain).
+    env.variables["bureau"] = markdown_inline(report.bureau)
+    env.variables["period"] = markdown_inline(report.period.title)
     env.variables["as_of"] = f"{report.as_of.year}年{report.as_of.month}月{report.as_of.day}日"
 
     # MkDocs reloads the config, and so calls define_env again, on every rebuild under

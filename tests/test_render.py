@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from workreport.loading import load_dataset
-from workreport.render.markdown import cell, number
+from workreport.plain import markdown_inline
+from workreport.render.markdown import number
 from workreport.render.site import SiteRenderer
 
 
@@ -56,4 +57,4 @@ def test_internal_deduction_is_charged_at_the_configured_multiple(minimal_data: 
 
 def test_numbers_are_written_plainly():
     assert [number(12.0), number(86.45), number(1 / 3), number(None)] == ["12", "86.45", "0.33", "—"]
-    assert str(cell("a\nb | c")) == "a b &#124; c"
+    assert str(markdown_inline("a\nb | c")) == "a b &#124; c"

@@ -19,13 +19,13 @@ import datetime as dt
 import hashlib
 import itertools
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from ..plain import html_text, markdown_inline
 from .markdown import number, percent
 
 __all__ = ["TONES", "Bar", "InvestmentRow", "Segment", "Tone"]
@@ -161,18 +161,27 @@ def _coord(value: float) -> str:
 
 
 def _plain(value: object) -> Markup:
-    """Escaped, on one line: a blank line inside the chart would end Markdown's raw HTML block."""
+    """Data text as literal text on one line (``plain.markdown_inline``): charts sit inside
+    Markdown, and a chart in a table cell is parsed as inline Markdown; a blank line inside
+    a chart would also end Markdown's raw HTML block."""
     if isinstance(value, Markup):
         return value
     if isinstance(value, float | int) and not isinstance(value, bool):
         return Markup(_coord(value))
-    return escape(re.sub(r"\s+", " ", str(value)))
+    return markdown_inline(value)
+
+
+def _attribute(value: object) -> Markup:
+    """An attribute value: Markdown never parses inside a tag, but a table cell ends at any pipe."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return Markup(_coord(value))
+    return Markup(str(html_text(value)).replace("|", "&#124;"))
 
 
 def _el(tag: str, content: str | None = None, /, **attrs: object) -> Markup:
     """One element; ``font_size=`` becomes ``font-size``, ``class_`` becomes ``class``; None skips an attribute."""
     parts = [tag]
-    parts += [f'{name.rstrip("_").replace("_", "-")}="{_plain(v)}"' for name, v in attrs.items() if v is not None]
+    parts += [f'{name.rstrip("_").replace("_", "-")}="{_attribute(v)}"' for name, v in attrs.items() if v is not None]
     opening = " ".join(parts)
     if content is None:
         return Markup(f"<{opening}/>")
@@ -332,8 +341,8 @@ def schedule_bar(
     style = "max-width:none;vertical-align:middle"
     classes = "wr-chart wr-chart--schedule"
     svg = _svg(cid, summary, desc, SCHEDULE_W, SCHEDULE_H, _join(parts, ""), classes, style, separator="")
-    # One line without pipes, so it can stand in a Markdown table cell (pipes only come from the label).
-    return Markup(str(svg).replace("|", "&#124;"))
+    # One line, so it can stand in a Markdown table cell (its text has no pipes: see _plain).
+    return svg
 
 
 # ------------------------------------------------------------------ donut
@@ -498,7 +507,7 @@ def _donut_centre(cx: float, cy: float, total: float, total_label: str, unit: st
         return _text(cx, _middle(cy, FONT), NO_DATA, anchor="middle", fill=MUTED)
     figure = _el("tspan", number(total, 2), font_size=24, font_weight="bold")
     if unit:
-        figure += _el("tspan", f" {unit}", font_size=FONT)
+        figure += _el("tspan", Markup(" ") + _plain(unit), font_size=FONT)
     return _join(
         [
             _text(cx, cy - 8, total_label, size=13, anchor="middle", fill=MUTED),
@@ -545,7 +554,7 @@ STUB_W = 4  # a funnel stage with nothing in it still shows as a sliver, not a g
 
 def _value_text(x: float, y: float, value: str, note: str | None) -> Markup:
     """The figure at a bar's end, and a muted note after it."""
-    content = escape(value)
+    content = _plain(value)
     if note:
         content += Markup("  ") + _el("tspan", _fit(note, NOTE_EMS), fill=MUTED, font_size=SMALL)
     return _el("text", content, x=x, y=y, font_size=FONT, fill=INK, class_="wr-chart__value")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import Markup
+
 # Kinds that get one page per record, and the folder of those pages under docs/.
 PAGE_KINDS = {
     "tasks": "tasks",
@@ -49,6 +51,9 @@ class Linker:
     Markdown links name the source file (``../tasks/T-1.md``) and MkDocs rewrites and checks
     them. Links inside raw HTML, such as the charts' SVG, are not rewritten, so ``url()``
     gives those the final relative URL.
+
+    Links are Markup: they are made from validated ASCII ids and folder names, never from
+    data text, and must reach the Markdown as they are.
     """
 
     def __init__(self, page_uri: str, directory_urls: bool = True):
@@ -56,18 +61,18 @@ class Linker:
         self.base = posixpath.dirname(page_uri)
         self.directory_urls = directory_urls
 
-    def to(self, uri: str) -> str:
+    def to(self, uri: str) -> Markup:
         path, _, anchor = uri.partition("#")
         relative = posixpath.relpath(path, self.base or ".")
-        return f"{relative}#{anchor}" if anchor else relative
+        return Markup(f"{relative}#{anchor}" if anchor else relative)
 
-    def record(self, kind: str, record_id: str) -> str:
+    def record(self, kind: str, record_id: str) -> Markup:
         return self.to(record_uri(kind, record_id))
 
-    def index(self, kind: str) -> str:
+    def index(self, kind: str) -> Markup:
         return self.to(INDEX_PAGES[kind])
 
-    def url(self, uri: str) -> str:
+    def url(self, uri: str) -> Markup:
         path, _, anchor = uri.partition("#")
         here = page_url(self.page_uri, self.directory_urls)
         target = page_url(path, self.directory_urls)
@@ -78,7 +83,7 @@ class Linker:
             relative = "./" if relative == "." else relative + "/"
         else:
             relative = posixpath.relpath(target, here_dir or ".")
-        return f"{relative}#{anchor}" if anchor else relative
+        return Markup(f"{relative}#{anchor}" if anchor else relative)
 
-    def record_url(self, kind: str, record_id: str) -> str:
+    def record_url(self, kind: str, record_id: str) -> Markup:
         return self.url(record_uri(kind, record_id))

@@ -1,7 +1,10 @@
 """The Jinja environment that turns core objects into Markdown fragments.
 
-Autoescape is on: every value from the data is HTML-escaped, so a stray ``<`` in an
-editor's text cannot break a page. Markup built here (bars, badges) is marked safe.
+Every ``{{ value }}`` that is text goes through ``plain.markdown_inline`` (the environment's
+``finalize``): data text reaches the page as the characters typed, never as HTML or Markdown,
+whatever field it comes from and wherever the template puts it (a heading, a table cell, a
+link's text, an attribute). Only values that are already ``Markup`` pass as they are: links,
+charts, and the formatted numbers and dates made here, which hold no data text.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import datetime as dt
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from ..plain import markdown_inline, markdown_paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,6 +42,15 @@ def short_date(value: dt.date | None) -> str:
     return "—" if value is None else f"{value.month}月{value.day}日"
 
 
+def _formatted(format_value):  # type: ignore[no-untyped-def]
+    """A formatter for templates: its digits and dates hold no data text, so they are Markup."""
+
+    def formatted(*args: object) -> Markup:
+        return Markup(format_value(*args))
+
+    return formatted
+
+
 CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -49,22 +63,15 @@ def cn_number(n: int) -> str:
     return head + (CN_DIGITS[ones] if ones else "")
 
 
-def cell(value: object) -> Markup:
-    """Text safe inside a Markdown table cell: escaped, one line, pipes escaped."""
-    text = str(escape("" if value is None else value))
-    return Markup(" ".join(text.split()).replace("|", "&#124;"))
-
-
 def badge(text: str, tone: str = "neutral") -> Markup:
-    return Markup('<span class="wr-badge wr-badge--{tone}">{text}</span>').format(tone=tone, text=text)
+    return Markup('<span class="wr-badge wr-badge--{tone}">{text}</span>').format(tone=tone, text=markdown_inline(text))
 
 
-def paragraphs(text: str | None) -> Markup:
-    """Editor prose as Markdown paragraphs: blank lines separate them, single breaks join."""
-    if not text:
-        return Markup("")
-    blocks = [" ".join(block.split()) for block in str(text).split("\n\n")]
-    return Markup("\n\n".join(str(escape(b)) for b in blocks if b))
+def _finalize(value: object) -> object:
+    """The one rule for every ``{{ … }}``: text is plain text (see ``plain.markdown_inline``)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return markdown_inline(value)
+    return value
 
 
 def sentence(text: str | None) -> str:
@@ -84,16 +91,16 @@ def make_environment() -> Environment:
         # Markdown attribute lists such as `{#anchor}` must not read as Jinja comments.
         comment_start_string="{##",
         comment_end_string="##}",
+        finalize=_finalize,
     )
     env.filters.update(
-        num=number,
-        pct=percent,
-        cn_date=cn_date,
-        short_date=short_date,
-        cell=cell,
+        num=_formatted(number),
+        pct=_formatted(percent),
+        cn_date=_formatted(cn_date),
+        short_date=_formatted(short_date),
         badge=badge,
-        paras=paragraphs,
-        cn_num=cn_number,
+        paras=markdown_paragraphs,
+        cn_num=_formatted(cn_number),
         sentence=sentence,
     )
     return env

@@ -16,6 +16,7 @@ from ..assessment import Health, IndicatorStanding, Trend
 from ..dataset import Dataset
 from ..history import Change, History
 from ..model import BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
+from ..plain import html_text
 from ..progress import TaskFigures
 from ..review import MonthReview, health_changed, monthly_review
 from ..schedule import ProjectSchedule, ScheduleStatus, TaskSchedule
@@ -191,6 +192,12 @@ class SiteRenderer:
 
 
 def front_matter(title: str) -> str:
-    # JSON strings are valid YAML scalars, so any title survives quoting. Generated
-    # pages are final Markdown: the macros plugin must not read data text as Jinja.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
+    """The page's YAML front matter: its title, and no macros.
+
+    The theme prints a page's title unescaped (header, ``<title>``) and the search shows it
+    as HTML, so the title is HTML-escaped here, once. JSON strings are valid YAML scalars,
+    so any title survives quoting. Generated pages are final Markdown: the macros plugin
+    must not read data text as Jinja.
+    """
+    escaped = json.dumps(str(html_text(title)), ensure_ascii=False)
+    return f"---\ntitle: {escaped}\nrender_macros: false\n---\n\n"

@@ -61,7 +61,7 @@ class Visuals:
                 status.value,
                 count,
                 self.fig.status_tone(status),
-                self.link.url(f"{SCHEDULE_PAGE}#{status_anchor(status)}"),
+                str(self.link.url(f"{SCHEDULE_PAGE}#{status_anchor(status)}")),
             )
             for status, count in card.statuses.items()
         ]
@@ -69,7 +69,7 @@ class Visuals:
 
     def health(self, card: Scorecard, title: str = "考核指标达标情况", key: str | None = None) -> Markup:
         segments = [
-            charts.Segment(health.value, count, self.fig.health_tone(health), self.link.url(f"indicators/index.md#{health_anchor(health)}"))
+            charts.Segment(health.value, count, self.fig.health_tone(health), str(self.link.url(f"indicators/index.md#{health_anchor(health)}")))
             for health, count in card.health.items()
             if health is not Health.no_data or count
         ]
@@ -77,7 +77,7 @@ class Visuals:
 
     def stages(self, card: Scorecard, title: str = "重点工程阶段分布", key: str | None = None) -> Markup:
         bars = [
-            charts.Bar(stage.value, count, "ok", self.link.url(f"projects/index.md#{stage_anchor(stage)}"))
+            charts.Bar(stage.value, count, "ok", str(self.link.url(f"projects/index.md#{stage_anchor(stage)}")))
             for stage, count in card.stages.items()
         ]
         return charts.funnel(bars, title=title, unit="个", key=key)
@@ -85,7 +85,7 @@ class Visuals:
     def investment(self, projects: list[Project], title: str = "年度投资完成情况", key: str | None = None) -> Markup:
         rows = [
             charts.InvestmentRow(
-                p.name, p.investment.planned_this_year, self.fig.project(p).invested or 0.0, self.link.record_url("projects", p.id)
+                p.name, p.investment.planned_this_year, self.fig.project(p).invested or 0.0, str(self.link.record_url("projects", p.id))
             )
             for p in projects
         ]
@@ -98,7 +98,7 @@ class Visuals:
                 self.fig.unit_label(r.unit_id),
                 r.charged,
                 "bad",
-                self.link.record_url("units", r.unit_id),
+                str(self.link.record_url("units", r.unit_id)),
                 note=f"上级扣 {number(r.deducted)} 分 ×{number(multiplier)}",
             )
             for r in rows
@@ -115,7 +115,7 @@ class Visuals:
                     category.name,
                     card.mean_actual or 0.0,
                     "bad" if behind else "ok",
-                    self.link.record_url("categories", category.id),
+                    str(self.link.record_url("categories", category.id)),
                     note=f"序时 {number(card.mean_expected or 0, 1)}%" + (f"，滞后 {behind} 项" if behind else ""),
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+STAMP = dt.datetime(2025, 7, 3, 2, 0, tzinfo=dt.UTC)
+"""The data commit's time for writers called directly in tests."""
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL_DATA = FIXTURES / "minimal" / "data"
 

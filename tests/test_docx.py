@@ -14,6 +14,7 @@ from docx.shared import Length
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
+from conftest import STAMP
 from workreport.export.compilation import SECTION_TITLES, Compilation, compile_cases
 from workreport.export.docx_writer import write_docx
 from workreport.visibility import public_view
@@ -35,7 +36,7 @@ def compilation(view) -> Compilation:
 @pytest.fixture(scope="module")
 def docx_file(tmp_path_factory, compilation) -> Path:
     path = tmp_path_factory.mktemp("docx") / "典型案例汇编.docx"
-    write_docx(compilation, path)
+    write_docx(compilation, path, STAMP)
     return path
 
 
@@ -48,7 +49,7 @@ def document(docx_file) -> DocxDocument:
 def dossier(view, tmp_path_factory) -> tuple[Compilation, DocxDocument]:
     compilation = compile_cases(view, honor="HN-01")
     path = tmp_path_factory.mktemp("dossier") / "申报材料.docx"
-    write_docx(compilation, path)
+    write_docx(compilation, path, STAMP)
     return compilation, Document(str(path))
 
 

@@ -12,6 +12,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from conftest import STAMP
 from workreport.analysis import Analysis
 from workreport.export.ledger import display_width, write_ledger
 from workreport.visibility import public_view
@@ -40,7 +41,7 @@ def view(sample):
 @pytest.fixture(scope="module")
 def book(tmp_path_factory, view) -> Workbook:
     path = tmp_path_factory.mktemp("ledger") / "台账.xlsx"
-    write_ledger(Analysis(view), path)
+    write_ledger(Analysis(view), path, STAMP)
     return openpyxl.load_workbook(path)
 
 
@@ -69,8 +70,8 @@ def test_sheets_in_order(book):
     assert book.sheetnames == ["重点任务", "考核指标", "重点工程", "单位扣分", "说明"]
     assert book.properties.title == "工作台账"
     assert book.properties.creator == "澄川市水利局"
-    # dated the as-of date, not the build, so the same data gives the same file
-    assert book.properties.created == book.properties.modified == dt.datetime(2025, 6, 30)
+    # dated when the data was committed, not when it was exported, so the same data gives the same file
+    assert book.properties.created == book.properties.modified == STAMP.replace(tzinfo=None)
 
 
 def test_header_rows(book):
@@ -191,7 +192,7 @@ def test_internal_records_absent(book):
 def test_full_data_would_show_internal_records(sample, tmp_path: Path):
     """The other side of the test above: given the full data the ledger writes what it is given."""
     path = tmp_path / "full.xlsx"
-    write_ledger(Analysis(sample), path)
+    write_ledger(Analysis(sample), path, STAMP)
     tasks = ids(openpyxl.load_workbook(path)["重点任务"])
     assert "T-KP-06" in tasks
     assert len(tasks) == len(sample.tasks)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, STAMP
 from workreport.export.compilation import SelectionError, compile_cases
 from workreport.export.fonts import FontError, choose_fonts
 from workreport.export.pdf_writer import write_pdf
@@ -29,7 +29,7 @@ def view(sample):
 def compiled(view, tmp_path_factory) -> tuple[object, PdfReader]:
     doc = compile_cases(view)
     path = tmp_path_factory.mktemp("pdf") / "cases.pdf"
-    write_pdf(doc, path)
+    write_pdf(doc, path, STAMP)
     return doc, PdfReader(path)
 
 

@@ -34,9 +34,9 @@ def workreport(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "workreport", *args], cwd=repo, capture_output=True, text=True, check=False)
 
 
-def commit_all(repo: Path, message: str) -> str:
+def commit_all(repo: Path, message: str, date: str) -> str:
     git(repo, "add", "-A")
-    git(repo, "-c", "user.name=办公室", "-c", "user.email=office@example.invalid", "commit", "-q", "-m", message)
+    git(repo, "-c", "user.name=办公室", "-c", "user.email=office@example.invalid", "commit", "-q", f"--date={date}", "-m", message)
     return git(repo, "rev-parse", "HEAD")
 
 
@@ -58,11 +58,11 @@ def move_to_september(repo: Path) -> None:
 def repo(tmp_path_factory) -> dict[str, object]:
     repo = copy_project(tmp_path_factory.mktemp("publish") / "repo", ROOT / "data")
     git(repo, "init", "-q", "-b", "main")
-    first = commit_all(repo, "2025年上半年数据")
+    first = commit_all(repo, "2025年上半年数据", "2025-07-03T10:00:00+08:00")
     done = workreport(repo, "publish", "--version", "2025-h1", "--title", "2025年上半年")
     assert done.returncode == 0, done.stderr
     move_to_september(repo)
-    second = commit_all(repo, "9月数据")
+    second = commit_all(repo, "9月数据", "2025-10-09T10:00:00+08:00")
     done = workreport(repo, "publish", "--version", "2025-m09", "--title", "2025年9月")
     assert done.returncode == 0, done.stderr
     return {"path": repo, "h1": first, "m09": second}
@@ -101,7 +101,7 @@ def test_a_failed_check_publishes_nothing(repo, tmp_path):
     original = report.read_text(encoding="utf-8")
     report.write_text(original.replace("as_of: 2025-09-30", "as_of: 2025-13-30"), encoding="utf-8")
     try:
-        commit_all(path, "坏数据")
+        commit_all(path, "坏数据", "2025-10-10T10:00:00+08:00")
         done = workreport(path, "publish", "--version", "2025-m09")
         assert done.returncode == 1
         assert "数据检查未通过，未发布" in done.stderr and "as_of" in done.stderr
@@ -166,12 +166,20 @@ def test_the_version_selector_switches_periods(served):
         browser.close()
 
 
-def test_pages_show_their_files_change_history(repo):
-    page = git(repo["path"], "show", f"{BRANCH}:2025-m09/tasks/T-RV-01/index.html")
-    text = " ".join(__import__("re").sub(r"<[^>]+>", " ", page).split())
-    # rural-water.yaml was changed by both commits; the newest first.
-    assert "最近修改：" in text and "办公室" in text
+def page_text(repo, path: str) -> str:
+    page = git(repo["path"], "show", f"{BRANCH}:{path}")
+    return " ".join(__import__("re").sub(r"<[^>]+>", " ", page).split())
+
+
+def test_pages_show_their_records_own_change_history(repo):
+    text = page_text(repo, "2025-m09/tasks/T-RV-01/index.html")
+    # T-RV-01 was changed by both commits; the newest first, names but no e-mail addresses.
+    assert "本条记录最近一次修改于" in text and "办公室" in text
     assert text.index("9月数据") < text.index("2025年上半年数据")
+    assert "office@example.invalid" not in text
+    # T-RV-02 lives in the same file but the September commit did not touch it.
+    other = page_text(repo, "2025-m09/tasks/T-RV-02/index.html")
+    assert "2025年上半年数据" in other and "9月数据" not in other
 
 
 def test_a_shallow_clone_builds_and_says_history_is_unavailable(repo, tmp_path):

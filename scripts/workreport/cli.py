@@ -7,16 +7,18 @@ returns an exit status. A user's mistake never ends in a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from .dataset import Dataset
 from .loading import load_dataset
 from .problems import Problem
 from .schema import SCHEMA_FILE, schema_text, write_schema
+from .scratch import die_with_parent, scratch_dir, swap_into_place
+from .stamps import source_time
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -40,30 +42,39 @@ def command_check(args: argparse.Namespace) -> int:
     return 0 if checked_dataset(args) is not None else 1
 
 
-def run_mkdocs(config: str, site_dir: Path, *, public: bool = False, offline: bool = False) -> bool:
-    """``mkdocs build --strict`` into ``site_dir``; True when it succeeded."""
+def run_mkdocs(
+    config: str, site_dir: Path, stamp: dt.datetime, *, public: bool = False, offline: bool = False
+) -> bool:
+    """``mkdocs build --strict`` into ``site_dir``; True when it succeeded.
+
+    The build's clock is ``stamp`` (the data commit's time): MkDocs dates the sitemap with
+    it, so one commit always builds the same bytes.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # MkDocs 2 notice: not for editors
     env["WORKREPORT_VISIBILITY"] = "public" if public else "internal"
     env["WORKREPORT_OFFLINE"] = "true" if offline else "false"
+    env["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site_dir)]
-    return subprocess.run(build, env=env, check=False).returncode == 0
+    return subprocess.run(build, env=env, check=False, preexec_fn=die_with_parent).returncode == 0
+
+
+def output_stamp(args: argparse.Namespace, dataset: Dataset) -> dt.datetime:
+    """The time this data's outputs carry (see ``stamps``)."""
+    return source_time(Path(args.root).resolve(), Path(args.data).resolve(), dataset.report.as_of)
 
 
 def command_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in: a failed build leaves ``site/`` as it was."""
-    if command_check(args) != 0:
+    dataset = checked_dataset(args)
+    if dataset is None:
         return 1
     site = Path(args.site_dir).resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=site.parent) as scratch:
-        fresh = Path(scratch) / "site"
-        if not run_mkdocs(args.config, fresh, public=args.public):
+    with scratch_dir(site.parent, ".site-") as scratch:
+        fresh = scratch / "site"
+        if not run_mkdocs(args.config, fresh, output_stamp(args, dataset), public=args.public):
             print(f"站点构建失败，{args.site_dir}/ 保持原样。", file=sys.stderr)
             return 1
-        old = Path(scratch) / "old"
-        if site.exists():
-            site.rename(old)
-        fresh.rename(site)
+        swap_into_place(fresh, site)
     if args.public:
         print(f"已构建对外版本（不含内部记录和内部字段）：{args.site_dir}/", file=sys.stderr)
     return 0

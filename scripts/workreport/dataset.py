@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,10 +18,13 @@ from .model import (
     Indicator,
     Leader,
     Project,
+    Record,
     ReportConfig,
     Task,
     Unit,
 )
+
+RECORD_KINDS = ("leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines")
 
 
 @dataclass
@@ -38,6 +42,11 @@ class Dataset:
     highlights: list[Highlight] = field(default_factory=list)
     honors: list[Honor] = field(default_factory=list)
     bottom_lines: list[BottomLineCheck] = field(default_factory=list)
+
+    def records(self) -> Iterator[Record]:
+        """Every record, kind by kind, in file order."""
+        for kind in RECORD_KINDS:
+            yield from getattr(self, kind)
 
     @property
     def categories(self) -> list[Category]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,10 +56,43 @@ class LoadResult:
         return [p for p in self.problems if not p.is_error]
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """All YAML files under ``data_dir``, in a stable order."""
-    found = [p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
-    return sorted(found, key=lambda p: p.relative_to(data_dir).as_posix())
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_files(data_dir: Path, root: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """All YAML files under ``data_dir`` in a stable order, and what is wrong with the folder.
+
+    Nothing outside ``data/`` may be read: a link (to a file or a folder) that leads out of
+    it is an error, whatever it is for, and so is a data file that is a dangling link or a
+    folder named like a data file. None of them is silently skipped, since their records
+    would vanish without a word. Links to folders are not followed (what they hold is
+    already read where it really lies).
+    """
+    data_dir = data_dir.resolve()
+    root = (root or data_dir.parent).resolve()
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for folder, directories, names in os.walk(data_dir):
+        here = Path(folder)
+        for name in sorted(directories + names):
+            path = here / name
+            is_data = path.suffix in DATA_SUFFIXES
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(data_dir):
+                    problems.append(Problem(_display(path, root), 1, "", f"这是一个指向 data/ 以外（{target}）的链接：数据、照片都必须放在 data/ 之内，请把文件本身复制进来"))
+                    continue
+                if is_data and not target.exists():
+                    problems.append(Problem(_display(path, root), 1, "", "数据文件是一个指向不存在文件的链接：请删除它，或换成文件本身"))
+                    continue
+            if is_data and path.is_dir():
+                problems.append(Problem(_display(path, root), 1, "", f"这是一个目录，不是数据文件：数据文件名以 {' 或 '.join(DATA_SUFFIXES)} 结尾，目录请改名"))
+            elif is_data and path.is_file():
+                found.append(path)
+            elif is_data:
+                problems.append(Problem(_display(path, root), 1, "", "这不是一个普通文件，无法作为数据读取"))
+    found.sort(key=lambda p: p.relative_to(data_dir).as_posix())
+    return found, problems
 
 
 @contextmanager
@@ -92,7 +126,8 @@ def _load_dataset(data_dir: Path, display_root: Path | None) -> LoadResult:
     data_dir = data_dir.resolve()
     root = (display_root or data_dir.parent).resolve()
     collector = _Collector()
-    files = data_files(data_dir)
+    files, problems = data_files(data_dir, root)
+    collector.problems.extend(problems)
     if not data_dir.is_dir():
         collector.problems.append(Problem(_display(data_dir, root), 1, "", "数据目录不存在"))
     for path in files:
@@ -122,10 +157,12 @@ def load_or_raise(data_dir: Path, display_root: Path | None = None) -> tuple[Dat
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as messages show it: relative to the project, links not followed."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return absolute.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        return absolute.as_posix()
 
 
 class _Collector:
@@ -253,7 +290,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 _DATE_ERRORS = {"date_parsing", "date_type", "date_from_datetime_parsing"}
-_NUMBER_ERRORS = {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float", "finite_number"}
+_NUMBER_ERRORS = {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}
 
 
 def translate_error(cls: type[BaseModel], loc: DataPath, detail: Any) -> str:
@@ -276,6 +313,8 @@ def translate_error(cls: type[BaseModel], loc: DataPath, detail: Any) -> str:
         text = "应为日期（YYYY-MM-DD），不要带时间"
     elif kind in _NUMBER_ERRORS:
         text = "应为数字（不要带单位或引号）"
+    elif kind == "finite_number":
+        text = "应为有限的数字：.nan（非数）和 .inf（无穷大）不能用作数据"
     elif kind == "string_type":
         text = "应为文本"
     elif kind in ("bool_parsing", "bool_type"):

@@ -24,6 +24,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", ma
 Text = Annotated[str, StringConstraints(min_length=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 NonNegative = Annotated[float, Field(ge=0)]
+# A day of a work report: wide enough for any plan, narrow enough that date arithmetic
+# (the day before the period, the month after a window) never leaves Python's calendar.
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2099, 12, 31))]
 
 
 class Record(BaseModel):
@@ -33,6 +36,9 @@ class Record(BaseModel):
         extra="forbid",
         use_attribute_docstrings=True,
         str_strip_whitespace=True,
+        # `.nan` and `.inf` are numbers to YAML, but no figure of a report: refuse them here
+        # so that no later step (charts, percentages, exports) ever meets one.
+        allow_inf_nan=False,
     )
 
     # Where the record came from, so later checks can point at file and line.
@@ -71,9 +77,9 @@ class Period(Record):
     """报告期编号，仅限英文字母、数字和连字符，如 `2025-h1`（上半年）、`2025-m09`（9月）、`2025`（全年）。"""
     title: Text
     """报告期名称，如“2025年上半年”。"""
-    start: dt.date
+    start: Day
     """报告期开始日期，格式 YYYY-MM-DD。"""
-    end: dt.date
+    end: Day
     """报告期结束日期，格式 YYYY-MM-DD。"""
 
 
@@ -106,7 +112,7 @@ class ReportConfig(Record):
     """局（委、办）全称，如“澄川市水利局”。"""
     period: Period
     """当前报告期。"""
-    as_of: dt.date
+    as_of: Day
     """截至日期：站点上的所有数字都按这一天计算，而不是按构建当天计算。"""
     thresholds: Thresholds = Field(default_factory=Thresholds)
     """滞后判定阈值。"""
@@ -177,16 +183,16 @@ class Target(Record):
 class Window(Record):
     """任务的时间窗口：序时进度按此区间计算。"""
 
-    start: dt.date
+    start: Day
     """开始日期。"""
-    end: dt.date
+    end: Day
     """计划完成日期。"""
 
 
 class PlannedPoint(Record):
     """计划进度曲线上的一个点：到某日应完成的百分比。"""
 
-    date: dt.date
+    date: Day
     """日期。"""
     percent: Percent
     """到该日应完成的百分比（0–100）。"""
@@ -197,16 +203,16 @@ class Milestone(Record):
 
     title: Text
     """节点名称，如“完成初步设计批复”。"""
-    due: dt.date
+    due: Day
     """计划日期。"""
-    done_on: dt.date | None = None
+    done_on: Day | None = None
     """实际完成日期；未完成则不填。"""
 
 
 class TaskProgress(Record):
     """一条进度记录：某日累计完成了多少。进度是按日期累积的日志，不要覆盖旧记录，新情况追加一条。"""
 
-    date: dt.date
+    date: Day
     """记录日期（截至该日的累计情况）。"""
     done: NonNegative | None = None
     """累计完成数量（与目标同一计量单位）。有量化目标时填写。"""
@@ -268,7 +274,7 @@ class Direction(str, Enum):
 class IndicatorValue(Record):
     """指标的一个监测值。"""
 
-    date: dt.date
+    date: Day
     """监测日期。"""
     value: float
     """该日的指标值。"""
@@ -279,7 +285,7 @@ class IndicatorValue(Record):
 class Deduction(Record):
     """扣分记录。"""
 
-    date: dt.date
+    date: Day
     """扣分日期。"""
     points: Annotated[float, Field(gt=0)]
     """扣分分值（正数）。"""
@@ -306,7 +312,7 @@ class Bonus(Record):
     """争取单位编号。"""
     status: BonusStatus = BonusStatus.pursuing
     """状态：已争取 / 争取中 / 未争取。"""
-    date: dt.date | None = None
+    date: Day | None = None
     """确认日期（已争取时填写）。"""
 
 
@@ -374,9 +380,9 @@ class Prerequisite(Record):
 
     name: PrerequisiteKind
     """要件：立项 / 初步设计批复 / 招投标 / 施工图审查 / 征迁。"""
-    planned: dt.date | None = None
+    planned: Day | None = None
     """计划办结日期。"""
-    done_on: dt.date | None = None
+    done_on: Day | None = None
     """实际办结日期；未办结则不填。"""
     note: str | None = None
     """说明。"""
@@ -394,20 +400,20 @@ class Investment(Record):
 class ProjectDates(Record):
     """工程的关键日期。"""
 
-    start: dt.date | None = None
+    start: Day | None = None
     """开工日期（实际或计划）。"""
-    planned_completion: dt.date | None = None
+    planned_completion: Day | None = None
     """计划完工日期。"""
-    completed: dt.date | None = None
+    completed: Day | None = None
     """实际完工日期。"""
-    accepted: dt.date | None = None
+    accepted: Day | None = None
     """验收日期。"""
 
 
 class ProjectProgress(Record):
     """工程进度记录：截至某日的累计形象进度和年度累计完成投资。"""
 
-    date: dt.date
+    date: Day
     """记录日期。"""
     percent: Percent | None = None
     """累计形象进度百分比（0–100）。"""
@@ -513,7 +519,7 @@ class Case(VisibleRecord):
     """报送单位编号。"""
     category: Id
     """所属工作条线编号。"""
-    date: dt.date | None = None
+    date: Day | None = None
     """成稿日期。"""
     tags: list[Text] = Field(default_factory=list)
     """标签，如“数字孪生”“节水”。"""
@@ -548,7 +554,7 @@ class MediaCoverage(Record):
     """媒体名称。"""
     level: MediaLevel
     """媒体级别：中央级 / 省级 / 市级。"""
-    date: dt.date
+    date: Day
     """报道日期。"""
     title: str | None = None
     """报道标题。"""
@@ -567,7 +573,7 @@ class Highlight(VisibleRecord):
     """责任单位编号。"""
     category: Id | None = None
     """所属工作条线编号（可选）。"""
-    date: dt.date
+    date: Day
     """日期。"""
     tags: list[Text] = Field(default_factory=list)
     """标签。"""
@@ -607,9 +613,9 @@ class Honor(VisibleRecord):
     """争创单位编号。"""
     status: HonorStatus
     """状态：谋划中 / 申报中 / 已获得 / 未获得。"""
-    deadline: dt.date | None = None
+    deadline: Day | None = None
     """申报截止日期。"""
-    awarded_on: dt.date | None = None
+    awarded_on: Day | None = None
     """获得日期（状态为“已获得”时必填）。"""
     cases: list[Id] = Field(default_factory=list)
     """支撑材料：典型案例编号。"""
@@ -646,7 +652,7 @@ class BottomLineCheck(VisibleRecord):
     """自查事项。"""
     status: CheckStatus
     """状态：已完成 / 整改中 / 未开始。"""
-    checked_on: dt.date | None = None
+    checked_on: Day | None = None
     """自查日期。"""
     finding: str | None = None
     """发现的问题。"""

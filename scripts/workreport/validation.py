@@ -71,6 +71,8 @@ def check_report(data: Dataset) -> Iterator[Problem]:
     period = report.period
     if period.start > period.end:
         yield Problem.at(origin, ("period", "end"), f"报告期结束日期早于开始日期（开始：{period.start}，结束：{period.end}）")
+    elif (period.end - period.start).days > 366:
+        yield Problem.at(origin, ("period", "end"), f"报告期最长为一年（开始：{period.start}，结束：{period.end}）：月度、季度、半年、全年各为一期")
     elif not period.start <= report.as_of <= period.end:
         yield Problem.at(origin, ("as_of",), f"截至日期应在报告期 {period.start} 至 {period.end} 之内（实际值：{report.as_of}）")
     if report.thresholds.seriously_lagging < report.thresholds.lagging:
@@ -347,11 +349,19 @@ def check_visibility(data: Dataset) -> Iterator[Problem]:
                         _origin(record), sub,
                         f"“{name}”是必填字段，不能单独设为内部；整条记录需要保密时请写 visibility: internal",
                     )
+    internal_units = {u.id for u in data.units if u.is_internal}
     for unit in data.units:
         if not unit.is_internal and unit.leader in internal_leaders:
             yield Problem.at(
                 _origin(unit), ("leader",),
                 f"可公开单位的分管领导“{unit.leader}”被设为内部：请把该领导设为可公开，或把单位也设为内部",
+            )
+    for task in data.tasks:
+        public = not task.is_internal and task.owner_unit not in internal_units
+        if public and task.leader in internal_leaders:
+            yield Problem.at(
+                _origin(task), ("leader",),
+                f"可公开任务的分管领导“{task.leader}”被设为内部：请把该领导设为可公开，或把任务也设为内部（visibility: internal）",
             )
 
 
@@ -379,5 +389,41 @@ def check_photo(data_dir: Path, origin: Origin, sub: DataPath, photo: Photo) -> 
     if relative.suffix.lower() not in PHOTO_SUFFIXES:
         yield Problem.at(origin, sub, f"照片应为 jpg、png、webp 或 gif 文件（实际值：'{photo.file}'）")
         return
-    if not (data_dir / relative).is_file():
-        yield Problem.at(origin, sub, f"照片文件不存在：data/{photo.file}（请检查文件名和大小写）")
+    path = data_dir / relative
+    if not path.is_file():
+        if path.is_symlink():
+            yield Problem.at(origin, sub, f"照片是一个指向不存在文件的链接：data/{photo.file}")
+        else:
+            yield Problem.at(origin, sub, f"照片文件不存在：data/{photo.file}（请检查文件名和大小写）")
+        return
+    if not path.resolve().is_relative_to(data_dir.resolve()):
+        yield Problem.at(origin, sub, f"照片是指向 data/ 以外的链接，不能使用：请把照片文件本身复制到 data/photos/ 下（实际值：'{photo.file}'）")
+        return
+    problem = image_problem(path)
+    if problem:
+        yield Problem.at(origin, sub, f"{problem}（实际值：'{photo.file}'）")
+
+
+# Pictures larger than this are refused: a phone photo is about 12 megapixels, and a page or a
+# document needs far less. Pillow itself refuses "decompression bombs" only past 179 megapixels.
+MAX_PIXELS = 60_000_000
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+
+def image_problem(path: Path) -> str | None:
+    """Why the file is not a picture every output can show, or None."""
+    from PIL import Image  # Pillow comes with WeasyPrint; loaded only when there are photos
+
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+            if kind not in IMAGE_FORMATS:
+                return f"照片应为 jpg、png、webp 或 gif 图片，这个文件是 {kind} 格式"
+            if width * height > MAX_PIXELS:
+                return f"照片太大（{width}×{height} 像素）：请缩小到 6000 万像素以内再放入"
+            image.verify()
+    except Image.DecompressionBombError:
+        return "照片太大：请缩小到 6000 万像素以内再放入"
+    except Exception:
+        return "照片文件无法读取：不是图片，或已损坏（请重新导出为 jpg 或 png）"
+    return None

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Path, Problem, format_path
+from .plain import clean, control_characters
+from .problems import Path, Problem, Severity, format_path
 
 # Plenty for hand-written data; an alias bomb ("billion laughs") hits it after a few
 # thousand steps instead of after gigabytes.
@@ -37,6 +38,12 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "整数",
+    "tag:yaml.org,2002:float": "数字",
+    "tag:yaml.org,2002:bool": "布尔值（true 或 false）",
+    "tag:yaml.org,2002:null": "空值",
+}
 _BLAME_CONTEXT = re.compile(r"^while (scanning a quoted scalar|parsing a flow|scanning a simple key)")
 _GLUED_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(\S.*)$")
 
@@ -80,8 +87,11 @@ class YamlDocument:
 
 
 class _Builder:
-    def __init__(self, display: str):
+    def __init__(self, display: str, may_hold_controls: bool = True):
         self.display = display
+        # Control characters can reach a scalar only through the file itself or a
+        # double-quoted escape (`"\x01"`); most files have neither, and skip the search.
+        self.may_hold_controls = may_hold_controls
         self.lines: dict[Path, int] = {}
         self.problems: list[Problem] = []
         self.broken: set[Path] = set()
@@ -112,7 +122,10 @@ class _Builder:
                 self.aborted = True
                 return None
         if depth > MAX_DEPTH:
-            self.fail(node, path, f"嵌套超过 {MAX_DEPTH} 层，已停止读取本文件（是否有循环引用的别名？）")
+            top = path[:1]
+            message = f"嵌套超过 {MAX_DEPTH} 层，已停止读取本文件（是否有循环引用的别名，或多余的括号？）"
+            self.problems.append(Problem(self.display, node.start_mark.line + 1, format_path(top), message))
+            self.broken.add(top)
             self.aborted = True
             return None
 
@@ -132,19 +145,34 @@ class _Builder:
         # Most scalars are text or plain whole numbers: read them directly, the rest (dates,
         # floats, booleans, octal-looking numbers) through PyYAML's constructor.
         if node.tag == _STR_TAG:
-            return node.value
-        if node.tag == _INT_TAG and node.value.isdigit() and (node.value == "0" or node.value[0] != "0"):
-            return int(node.value)
+            return self.text(node, path) if self.may_hold_controls else node.value
+        digits = node.value
+        if node.tag == _INT_TAG and digits.isascii() and digits.isdigit() and (digits == "0" or digits[0] != "0"):
+            return int(digits)
         if node.tag not in _PLAIN_SCALAR_TAGS:
             return self.refuse_tag(node, path)
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError):
+            value = self.constructor.construct_object(node, deep=True)
+        except Exception:
+            # PyYAML's constructors assume the resolver chose the tag: an explicit tag with an
+            # odd value (`!!int _`, `!!bool maybe`, `!!timestamp yes`) fails in many ways.
             if node.tag == "tag:yaml.org,2002:timestamp":
                 self.fail(node, path, f"日期不存在，请检查年月日（实际值：'{node.value}'）")
             else:
-                self.fail(node, path, f"无法读取这个值（实际值：'{node.value}'）")
+                name = _TAG_NAMES.get(node.tag, "这个值")
+                self.fail(node, path, f"无法读作{name}（实际值：'{node.value}'）")
             return None
+        return self.text(node, path, value) if isinstance(value, str) else value
+
+    def text(self, node: yaml.ScalarNode, path: Path, value: str | None = None) -> str:
+        """A string, without the control characters no output can carry (said once, as a warning)."""
+        value = node.value if value is None else value
+        found = control_characters(value)
+        if not found:
+            return value
+        message = f"文本中含有不可见的控制字符（{'、'.join(found)}），已删除：常见于从 Word、网页复制的文字，请在编辑器中删除"
+        self.problems.append(Problem(self.display, node.start_mark.line + 1, format_path(path), message, Severity.warning))
+        return clean(value)
 
     def build_mapping(self, node: yaml.MappingNode, path: Path, in_alias: bool, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -186,19 +214,53 @@ class _Builder:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
 def _compose(text: str) -> yaml.Node | None:
-    if _FAST_LOADER is not None:
-        try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        if _FAST_LOADER is not None:
+            try:
+                return yaml.compose(text, Loader=_FAST_LOADER)
+            except yaml.YAMLError:
+                pass
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        # Both composers recurse once per level of nesting: thousands of `[` exhaust Python's
+        # stack. Walk the events (no recursion) to say where the nesting goes too deep.
+        raise _TooDeep(_too_deep_at(text)) from None
+
+
+def _too_deep_at(text: str) -> int:
+    depth = 0
+    loader = _FAST_LOADER or yaml.SafeLoader
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return 1
 
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
     """Parse ``text`` (the contents of the file shown to users as ``display``)."""
     try:
         root = _compose(text)
+    except _TooDeep as error:
+        message = f"嵌套超过 {MAX_DEPTH} 层，已停止读取本文件（是否有多余的括号？）"
+        return YamlDocument(None, {}, [Problem(display, error.line, "", message)])
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        message = f"文件含有不可见的控制字符（{character}），YAML 不允许：常见于从 Word、网页复制的文字，请在编辑器中删除"
+        return YamlDocument(None, {}, [Problem(display, line, "", message)])
     except yaml.MarkedYAMLError as error:
         # For an unclosed quote or bracket, or a key without its colon, PyYAML's problem
         # mark is where it gave up (often the next line or the end of the file); the
@@ -213,7 +275,7 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         return YamlDocument(None, {}, [Problem(display, 1, "", f"YAML 语法错误：{error}")])
     if root is None:
         return YamlDocument({}, {(): 1})
-    builder = _Builder(display)
+    builder = _Builder(display, may_hold_controls="\\" in text or bool(control_characters(text)))
     value = builder.build(root, ())
     builder.lines[()] = root.start_mark.line + 1
     if builder.aborted:

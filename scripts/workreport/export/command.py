@@ -8,14 +8,15 @@ export leaves dist/ as it was.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
-import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..analysis import Analysis
+from ..scratch import scratch_dir
+from ..stamps import write_zip
 from ..visibility import public_view
 from . import ExportError
 from .compilation import Compilation, SelectionError, compile_cases
@@ -48,11 +49,12 @@ def base_name(args: argparse.Namespace, period: str) -> str:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from ..cli import checked_dataset
+    from ..cli import checked_dataset, output_stamp
 
     dataset = checked_dataset(args)
     if dataset is None:
         return 1
+    stamp = output_stamp(args, dataset)
     view = public_view(dataset)
     ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else None
     try:
@@ -64,39 +66,38 @@ def command_export(args: argparse.Namespace) -> int:
     name = base_name(args, period)
     writers: dict[str, tuple[str, Callable[[Path], object]]] = {}
     if "docx" in args.format:
-        writers["docx"] = (f"{name}.docx", lambda path: write_docx(doc, path))
+        writers["docx"] = (f"{name}.docx", lambda path: write_docx(doc, path, stamp))
     if "pdf" in args.format:
-        writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path))
+        writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path, stamp))
     if "xlsx" in args.format:
-        writers["xlsx"] = (f"ledger-{period}.xlsx", lambda path: write_ledger(Analysis(view), path))
+        writers["xlsx"] = (f"ledger-{period}.xlsx", lambda path: write_ledger(Analysis(view), path, stamp))
     return write_all(Path(args.out), writers)
 
 
-def write_docx(doc: Compilation, path: Path) -> None:
+def write_docx(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
     from .docx_writer import write_docx as write
 
-    write(doc, path)
+    write(doc, path, stamp)
 
 
-def write_ledger(analysis: Analysis, path: Path) -> None:
+def write_ledger(analysis: Analysis, path: Path, stamp: dt.datetime) -> None:
     from .ledger import write_ledger as write
 
-    write(analysis, path)
+    write(analysis, path, stamp)
 
 
-def write_pdf_reporting(doc: Compilation, path: Path) -> None:
+def write_pdf_reporting(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
     from .pdf_writer import write_pdf
 
-    for choice in write_pdf(doc, path).values():
+    for choice in write_pdf(doc, path, stamp).values():
         print(f"  PDF 字体 · {choice.describe()}", file=sys.stderr)
 
 
 def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]]) -> int:
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".export-", dir=out) as scratch:
+    with scratch_dir(out, ".export-") as scratch:
         done: list[tuple[Path, Path, float]] = []
         for file_name, write in writers.values():
-            staged = Path(scratch) / file_name
+            staged = scratch / file_name
             started = time.perf_counter()
             try:
                 write(staged)
@@ -112,25 +113,23 @@ def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]
 
 def command_bundle(args: argparse.Namespace) -> int:
     """A public, single-version site that opens from file:// (search included), zipped."""
-    from ..cli import checked_dataset, run_mkdocs
+    from ..cli import checked_dataset, output_stamp, run_mkdocs
 
     dataset = checked_dataset(args)
     if dataset is None:
         return 1
+    stamp = output_stamp(args, dataset)
     period = dataset.report.period.id
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     target = out / f"site-{period}.zip"
-    with tempfile.TemporaryDirectory(prefix=".bundle-", dir=out) as scratch:
-        site = Path(scratch) / f"site-{period}"
-        if not run_mkdocs(args.config, site, public=True, offline=True):
+    with scratch_dir(out, ".bundle-") as scratch:
+        site = scratch / f"site-{period}"
+        if not run_mkdocs(args.config, site, stamp, public=True, offline=True):
             print("离线包构建失败，dist/ 保持原样。", file=sys.stderr)
             return 1
-        staged = Path(scratch) / target.name
-        with zipfile.ZipFile(staged, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(site.rglob("*")):
-                if path.is_file():
-                    archive.write(path, Path(site.name) / path.relative_to(site))
+        staged = scratch / target.name
+        files = [(path, (Path(site.name) / path.relative_to(site)).as_posix()) for path in site.rglob("*") if path.is_file()]
+        write_zip(staged, files, stamp)
         staged.replace(target)
     print(f"已生成离线包 {target}（{target.stat().st_size / 1024 / 1024:.1f} MB）：解压后双击 site-{period}/index.html 即可浏览", file=sys.stderr)
     return 0

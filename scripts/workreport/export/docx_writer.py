@@ -12,6 +12,7 @@ page numbering at 1, with the number at the right on odd pages and at the left o
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell, _Row
 
 from ..render.markdown import cn_number
+from ..stamps import repack_zip
 from .compilation import SECTION_TITLES, CaseEntry, Compilation, HighlightEntry, PhotoEntry
 
 # Fonts, by the names Word resolves (the GB/T 9704 fonts and Latin text's usual partner).
@@ -146,12 +148,16 @@ class Chapter:
         return f"_Toc{self.index:09d}"
 
 
-def write_docx(compilation: Compilation, path: Path) -> None:
-    """Write the compilation as a DOCX at ``path``: cover, table of contents, one case per page run."""
+def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None:
+    """Write the compilation as a DOCX at ``path``: cover, table of contents, one case per page run.
+
+    ``stamp`` (the data commit's time) dates the document and its zip entries, so the same
+    data always gives the same bytes.
+    """
     document = Document()
     _define_styles(document)
     _set_settings(document)
-    _set_properties(document, compilation)
+    _set_properties(document, compilation, stamp)
     _lay_out(document.sections[0])
     chapters = [Chapter(line, index) for index, (_, line) in enumerate(compilation.contents(), 1)]
 
@@ -163,7 +169,9 @@ def write_docx(compilation: Compilation, path: Path) -> None:
     for section in (cover, contents):
         _blank_footers(section)
     _number_pages(document.sections[-1])
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(repack_zip(buffer.getvalue(), stamp))
 
 
 # Styles
@@ -274,10 +282,10 @@ def _set_settings(document: DocxDocument) -> None:
         theme_language.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _set_properties(document: DocxDocument, compilation: Compilation) -> None:
+def _set_properties(document: DocxDocument, compilation: Compilation, stamp: dt.datetime) -> None:
     """The bureau as author, in place of the template's “python-docx” and its comment."""
     properties = document.core_properties
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    now = stamp.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
     properties.title = compilation.title
     properties.subject = compilation.subtitle or ""
     properties.author = properties.last_modified_by = compilation.bureau

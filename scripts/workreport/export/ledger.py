@@ -33,6 +33,7 @@ from ..assessment import Health
 from ..model import Direction, Task
 from ..render.markdown import number
 from ..schedule import ScheduleStatus
+from ..stamps import repack_zip
 
 Value = str | float | int | dt.date | None
 
@@ -439,19 +440,7 @@ def _write_table(ws: Worksheet, table: Table) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
 
 
-def _repacked(content: bytes) -> bytes:
-    """The same zip with every member dated 1980-01-01 (zip entries otherwise carry the write time)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info))
-    return out.getvalue()
-
-
-def build_workbook(analysis: Analysis, tables: Sequence[Table]) -> Workbook:
+def build_workbook(analysis: Analysis, tables: Sequence[Table], stamp: dt.datetime) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
@@ -461,19 +450,19 @@ def build_workbook(analysis: Analysis, tables: Sequence[Table]) -> Workbook:
     props.title = "工作台账"
     props.subject = f"{analysis.report.period.title}工作台账"
     props.creator = props.lastModifiedBy = analysis.report.bureau
-    # Dated the as-of date, not the build, like every figure inside.
-    props.created = props.modified = dt.datetime.combine(analysis.as_of, dt.time())
+    # Dated when the data was committed, not when it was exported.
+    props.created = props.modified = stamp.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
     return workbook
 
 
-def write_ledger(analysis: Analysis, path: Path) -> None:
+def write_ledger(analysis: Analysis, path: Path, stamp: dt.datetime) -> None:
     """Write the 工作台账 of ``analysis`` to ``path`` (XLSX), overwriting it.
 
-    The same data gives the same bytes: the document is dated the as-of date and the zip
-    entries a fixed date. (``Workbook.save`` would stamp the build time, so the writer is
-    called directly.)
+    The same data gives the same bytes: the document and its zip entries are dated
+    ``stamp``, the data commit's time. (``Workbook.save`` would stamp the build time, so the
+    writer is called directly.)
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(build_workbook(analysis, ledger_tables(analysis)), archive).write_data()
-    path.write_bytes(_repacked(buffer.getvalue()))
+        ExcelWriter(build_workbook(analysis, ledger_tables(analysis), stamp), archive).write_data()
+    path.write_bytes(repack_zip(buffer.getvalue(), stamp))

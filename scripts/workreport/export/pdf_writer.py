@@ -7,6 +7,7 @@ starts, then again with those numbers written in.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from markupsafe import Markup
@@ -36,8 +37,11 @@ def body_folios(document: object, anchors: list[str]) -> dict[str, str]:
     return {a: str(first_page[a] - start + 1) for a in anchors if a in first_page}
 
 
-def write_pdf(doc: Compilation, path: Path) -> dict[str, Choice]:
-    """Write the PDF; returns the face each role got, for the exporter to report."""
+def write_pdf(doc: Compilation, path: Path, stamp: dt.datetime) -> dict[str, Choice]:
+    """Write the PDF; returns the face each role got, for the exporter to report.
+
+    ``stamp`` (the data commit's time) is the document's creation date.
+    """
     try:
         from weasyprint import HTML  # imported here: the site and the other exports do not need it
     except (ImportError, OSError) as error:  # OSError: Pango, which WeasyPrint loads, is missing
@@ -54,5 +58,6 @@ def write_pdf(doc: Compilation, path: Path) -> dict[str, Choice]:
     final = HTML(string=render_html(doc, folios)).render()
     final.metadata.title = doc.title
     final.metadata.authors = [doc.bureau]
+    final.metadata.created = final.metadata.modified = stamp.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     final.write_pdf(path)
     return choices

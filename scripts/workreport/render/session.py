@@ -43,7 +43,11 @@ def site_for(
     if cached and cached[0] == signature:
         return cached[1], cached[2]
     dataset, warnings = load_or_raise(data_dir, display_root)
-    history = load_history(display_root, data_dir)
-    renderer = SiteRenderer(public_view(dataset) if public else dataset, directory_urls=directory_urls, history=history, public=public)
+    if public:
+        # Who edited what is the bureau's own business: the public build reads no history at all.
+        renderer = SiteRenderer(public_view(dataset), directory_urls=directory_urls, public=True)
+    else:
+        history = load_history(display_root, (r.origin for r in dataset.records() if r.origin))
+        renderer = SiteRenderer(dataset, directory_urls=directory_urls, history=history)
     _cache[key] = (signature, renderer, warnings)
     return renderer, warnings

@@ -53,7 +53,8 @@ class SiteRenderer:
         # by nature: the public version states only the points lost above.
         self.internal_assessment = not public
         self.directory_urls = directory_urls
-        self.history = history or History(False, "未读取修改记录")
+        # The change history is shown only when given (the internal build); never in public.
+        self.history = history
         self.report = data.report
         self.as_of = data.report.as_of
         self.analysis = Analysis(data)
@@ -135,8 +136,8 @@ class SiteRenderer:
         return tasks
 
     def changes(self, record: Any) -> list[Change]:
-        """The recent changes of the file the record is kept in."""
-        return self.history.of(record.origin.file) if record.origin else []
+        """The record's own recent changes, newest first."""
+        return self.history.of(record.origin) if self.history else []
 
     def projects_in_stage(self, stage: Stage) -> list[Project]:
         """Projects in a stage on the as-of date."""

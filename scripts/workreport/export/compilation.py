@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..dataset import Dataset
 from ..model import Case, Highlight
+from ..plain import one_line, paragraphs
 from ..render.markdown import cn_number, number
 
 
@@ -92,13 +93,6 @@ class Compilation:
 SECTION_TITLES = ("一、背景", "二、主要做法", "三、取得成效", "四、经验启示")
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """Editor prose as paragraphs: blank lines separate them, single line breaks join."""
-    if not text:
-        return []
-    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
-
-
 def figure_text(value: float, measure: str) -> str:
     return f"{number(value)} {measure}".strip()
 
@@ -109,7 +103,7 @@ def case_entry(data: Dataset, case: Case) -> CaseEntry:
         id=case.id,
         title=case.title,
         unit=data.unit_by_id[case.unit].name,
-        summary=" ".join(case.summary.split()),
+        summary=one_line(case.summary).strip(),
         background=paragraphs(case.background),
         practices=[Practice(f"（{cn_number(i)}）{p.title}", paragraphs(p.text)) for i, p in enumerate(case.practices, 1)],
         results=paragraphs(case.results.text),

@@ -530,11 +530,24 @@ def _mark_row(row: _Row, *, header: bool) -> None:
         properties.append(OxmlElement("w:tblHeader"))
 
 
+def _picture(path: Path) -> str | io.BytesIO:
+    """The photo as Word can take it: JPEG, PNG and GIF as they are, WebP converted to PNG."""
+    if path.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif"):
+        return str(path)
+    from PIL import Image
+
+    converted = io.BytesIO()
+    with Image.open(path) as image:
+        image.save(converted, format="PNG")
+    converted.seek(0)
+    return converted
+
+
 def _write_photos(document: DocxDocument, photos: list[PhotoEntry], first: int) -> int:
     """Each photo centred and kept with its caption “图N　…”; returns the next figure number."""
     number = first
     for photo in photos:
-        picture = document.add_paragraph(style="Figure").add_run().add_picture(str(photo.path), width=PHOTO_WIDTH)
+        picture = document.add_paragraph(style="Figure").add_run().add_picture(_picture(photo.path), width=PHOTO_WIDTH)
         if picture.height > PHOTO_HEIGHT:
             picture.width = Emu(int(picture.width * PHOTO_HEIGHT / picture.height))
             picture.height = PHOTO_HEIGHT

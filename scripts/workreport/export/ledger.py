@@ -22,7 +22,6 @@ from enum import Enum
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,6 +30,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..analysis import Analysis
 from ..assessment import Health
 from ..model import Direction, Task
+from ..plain import xml_text
 from ..render.markdown import number
 from ..schedule import ScheduleStatus
 from ..stamps import repack_zip
@@ -397,10 +397,9 @@ def display_width(text: str) -> int:
 
 
 def _clean(value: Value) -> Value:
-    """Text Excel accepts: control characters removed, blank as empty."""
+    """Text Excel accepts (``plain.xml_text``), blank as empty."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value).strip()
-        return value or None
+        return xml_text(value).strip() or None
     return value
 
 

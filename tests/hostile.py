@@ -39,7 +39,7 @@ def _try(cls: type[model.Record], record: dict[str, Any], path: tuple[Any, ...],
     holder[last] = value
     try:
         cls.model_validate(record)
-    except Exception:
+    except Exception:  # noqa: BLE001 - any refusal means "not a free-text field"
         holder[last] = old
         return False
     return True

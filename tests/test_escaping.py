@@ -107,7 +107,7 @@ def test_search_index_holds_text_only(hostile: Path):
         for key in ("title", "text"):
             inspector = Inspector()
             inspector.feed(doc[key])
-            tags = {t for t in inspector.found}
+            tags = set(inspector.found)
             assert tags == set(), (doc["location"], key, tags)
             assert "<img" not in doc[key] and "<script" not in doc[key] and "<a " not in doc[key], (doc["location"], key)
         titled += MARK in doc["title"].replace("\u200b", "")  # jieba splits words with zero-width spaces

@@ -251,7 +251,7 @@ def test_make_build_keeps_the_old_site_when_data_is_bad(tmp_path: Path):
     old_site.mkdir()
     (old_site / "index.html").write_text("previous build", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "workreport", "build"], cwd=project, capture_output=True, text=True
+        [sys.executable, "-m", "workreport", "build"], cwd=project, capture_output=True, text=True, check=False
     )
     assert run.returncode == 1
     assert "data/records.yaml:17: tasks[1].owner_unit:" in run.stderr
@@ -266,7 +266,7 @@ def test_make_build_swaps_in_a_complete_site(tmp_path: Path):
     project = copy_project(tmp_path / "project", ROOT / "tests" / "fixtures" / "minimal" / "data")
     (project / "site").mkdir()
     (project / "site" / "stale.html").write_text("stale", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "workreport", "build"], cwd=project, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "workreport", "build"], cwd=project, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert (project / "site" / "tasks" / "T-1" / "index.html").is_file()
     assert not (project / "site" / "stale.html").exists()

@@ -65,7 +65,7 @@ def project(tmp_path_factory) -> Path:
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "workreport", *args], cwd=project, capture_output=True, text=True, env=env)
+    return subprocess.run([sys.executable, "-m", "workreport", *args], cwd=project, capture_output=True, text=True, env=env, check=False)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .assessment import Health, IndicatorStanding, UnitCharge, indicator_standing, unit_charges
 from .dataset import Dataset
@@ -157,7 +158,7 @@ class Analysis:
     def units_scope(self, title: str, unit_ids: list[str]) -> Scope:
         d = self.data
 
-        def owned(kind: str) -> list:
+        def owned(kind: str) -> list[Any]:
             return [r for u in unit_ids for r in d.of_unit(u, kind)]
 
         return Scope(

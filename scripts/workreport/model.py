@@ -268,7 +268,7 @@ class IndicatorSource(str, Enum):
 
 class Direction(str, Enum):
     higher = "higher"
-    lower = "lower"
+    lower = "lower"  # type: ignore[assignment]  # the member shadows str.lower; the YAML value must be "lower"
 
 
 class IndicatorValue(Record):

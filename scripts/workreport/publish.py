@@ -134,7 +134,7 @@ def verify(root: Path, version: str, branch: str = BRANCH) -> list[str]:
             git(root, "branch", "-D", scratch_branch, check=False)
 
 
-def add_publish_commands(commands: argparse._SubParsersAction) -> None:
+def add_publish_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publish_cmd = commands.add_parser("publish", help="把当前报告期发布为站点的一个版本（mike），并给数据提交打标签")
     publish_cmd.add_argument("--version", required=True, help="版本号，必须等于 data/report.yaml 的报告期编号，如 2025-h1")
     publish_cmd.add_argument("--title", help="版本名称，显示在版本选择器中，如“2025年上半年”（默认取报告期名称）")

@@ -36,7 +36,7 @@ def _alive(pid: int) -> bool:
 
 def sweep(parent: Path, prefix: str) -> list[Path]:
     """Remove the scratch folders ``<prefix><pid>-…`` in ``parent`` whose run has died."""
-    removed = []
+    removed: list[Path] = []
     if not parent.is_dir():
         return removed
     for entry in parent.iterdir():

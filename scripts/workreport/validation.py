@@ -424,6 +424,6 @@ def image_problem(path: Path) -> str | None:
             image.verify()
     except Image.DecompressionBombError:
         return "照片太大：请缩小到 6000 万像素以内再放入"
-    except Exception:
+    except Exception:  # noqa: BLE001 - Pillow fails in many ways on a file that is not a picture
         return "照片文件无法读取：不是图片，或已损坏（请重新导出为 jpg 或 png）"
     return None

@@ -50,11 +50,12 @@ def public_view(data: Dataset) -> Dataset:
             if not r.is_internal and (owner is None or getattr(r, owner) not in internal_units)
         ]
 
+    kept: dict[str, Any] = {kind: shown(kind) for kind in OWNER_FIELDS}
     view = replace(
         data,
         leaders=[without_internal_fields(le) for le in data.leaders if le.id not in internal_leaders],
         units=[without_internal_fields(u) for u in data.units if u.id not in internal_units],
-        **{kind: shown(kind) for kind in OWNER_FIELDS},
+        **kept,
     )
     return _prune_references(view)
 

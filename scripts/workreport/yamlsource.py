@@ -153,7 +153,7 @@ class _Builder:
             return self.refuse_tag(node, path)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except Exception:
+        except Exception:  # noqa: BLE001 - see below
             # PyYAML's constructors assume the resolver chose the tag: an explicit tag with an
             # odd value (`!!int _`, `!!bool maybe`, `!!timestamp yes`) fails in many ways.
             if node.tag == "tag:yaml.org,2002:timestamp":
@@ -164,7 +164,7 @@ class _Builder:
             return None
         return self.text(node, path, value) if isinstance(value, str) else value
 
-    def text(self, node: yaml.ScalarNode, path: Path, value: str | None = None) -> str:
+    def text(self, node: yaml.Node, path: Path, value: str | None = None) -> str:
         """A string, without the control characters no output can carry (said once, as a warning)."""
         value = node.value if value is None else value
         found = control_characters(value)
@@ -240,7 +240,7 @@ def _too_deep_at(text: str) -> int:
         for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > MAX_DEPTH and event.start_mark is not None:
                     return event.start_mark.line + 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -267,7 +267,7 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         # context mark is where the editor's mistake is.
         mark = error.context_mark if _BLAME_CONTEXT.match(error.context or "") else None
         mark = mark or error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + 1 if mark is not None else 1
         detail = error.problem or error.context or "语法错误"
         message = f"YAML 语法错误：{syntax_hint(str(error))}（解析器提示：{detail}）"
         return YamlDocument(None, {}, [Problem(display, line, "", message)])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,7 +19,7 @@ from .measure import ROOT
 FOLDER_SIZE = 50
 
 
-def floor_config(dict_file: Path) -> dict:
+def floor_config(dict_file: Path) -> dict[str, Any]:
     return {
         "site_name": "引擎基准",
         "theme": {"name": "material", "language": "zh", "font": False, "features": ["navigation.tabs", "navigation.sections"]},

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from ..loading import load_dataset
 from .floor import make_floor
@@ -26,14 +27,14 @@ from .measure import ROOT, build, make_project, measure_site, site_texts, write_
 RESULTS = ROOT / "bench" / "results"
 
 
-def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict:
+def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict[str, Any]:
     from ..synth import generate
 
     project = work / f"scale-{scale}"
     data = project / "data"
     generate(data, scale, seed)
     make_project(project, data)
-    row: dict = {"scale": scale}
+    row: dict[str, Any] = {"scale": scale}
     started = time.perf_counter()
     loaded = load_dataset(data, project)
     row["load_seconds"] = round(time.perf_counter() - started, 2)
@@ -55,7 +56,7 @@ def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict:
     return row
 
 
-def preview_rebuild(project: Path) -> dict:
+def preview_rebuild(project: Path) -> dict[str, Any]:
     """Seconds from saving one task file to `mkdocs serve` having rebuilt the site."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     port = 8800 + os.getpid() % 100
@@ -79,7 +80,7 @@ def preview_rebuild(project: Path) -> dict:
         serve.wait(timeout=30)
 
 
-def wait_for(process: subprocess.Popen, pattern: re.Pattern[str], timeout: float = 900) -> float:
+def wait_for(process: subprocess.Popen[str], pattern: re.Pattern[str], timeout: float = 900) -> float:
     deadline = time.perf_counter() + timeout
     assert process.stdout is not None
     while time.perf_counter() < deadline:
@@ -92,7 +93,7 @@ def wait_for(process: subprocess.Popen, pattern: re.Pattern[str], timeout: float
     raise TimeoutError(pattern.pattern)
 
 
-def first_search(site: Path, term: str = "灌区") -> dict:
+def first_search(site: Path, term: str = "灌区") -> dict[str, Any]:
     """In Chromium: seconds until the search index is loaded, and until a first query answers."""
     import functools
     import threading
@@ -101,7 +102,7 @@ def first_search(site: Path, term: str = "灌区") -> dict:
     from playwright.sync_api import sync_playwright
 
     class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
+        def log_message(self, *args: object) -> None:
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
@@ -129,19 +130,22 @@ def first_search(site: Path, term: str = "灌区") -> dict:
     return {"index_ready_seconds": round(ready, 2), "first_query_seconds": round(answered, 2)}
 
 
-def export_hundred(project: Path) -> dict:
+def export_hundred(project: Path) -> dict[str, Any]:
     """DOCX and PDF of 100 cases, from the public view."""
     from ..export.compilation import compile_cases
     from ..export.docx_writer import write_docx
     from ..export.pdf_writer import write_pdf
     from ..visibility import public_view
 
-    view = public_view(load_dataset(project / "data", project).dataset)
+    dataset = load_dataset(project / "data", project).dataset
+    assert dataset is not None, "the synthetic data checks clean"
+    view = public_view(dataset)
     doc = compile_cases(view, ids=[c.id for c in view.cases[:100]])
-    timings = {"cases": len(doc.cases)}
+    stamp = dt.datetime.combine(view.report.as_of, dt.time(), dt.UTC)
+    timings: dict[str, float] = {"cases": len(doc.cases)}
     for name, write in (("docx", write_docx), ("pdf", write_pdf)):
         started = time.perf_counter()
-        write(doc, project / f"hundred.{name}")
+        write(doc, project / f"hundred.{name}", stamp)
         timings[f"{name}_seconds"] = round(time.perf_counter() - started, 1)
     return timings
 
@@ -153,7 +157,7 @@ COLUMNS = [
 ]
 
 
-def table(rows: list[dict]) -> str:
+def table(rows: list[dict[str, Any]]) -> str:
     lines = [" | ".join(title for _, title in COLUMNS), " | ".join("---" for _ in COLUMNS)]
     for row in rows:
         lines.append(" | ".join(str(row.get(key, "—")) for key, _ in COLUMNS))
@@ -193,7 +197,7 @@ def command_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_bench_command(commands: argparse._SubParsersAction) -> None:
+def add_bench_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bench = commands.add_parser("bench", help="性能测试：1×、10×、50× 规模的构建时间、内存、页面和索引大小，与引擎基准对比")
     bench.add_argument("--scales", default="1,10,50", help="规模列表（默认 1,10,50）")
     bench.add_argument("--seed", type=int, default=1)

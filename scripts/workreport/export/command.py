@@ -24,7 +24,7 @@ from .compilation import Compilation, SelectionError, compile_cases
 FORMATS = ("docx", "pdf", "xlsx")
 
 
-def add_export_commands(commands: argparse._SubParsersAction) -> None:
+def add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser("export", help="导出典型案例汇编（DOCX、PDF）和工作台账（XLSX）到 dist/")
     export.add_argument("--format", nargs="+", choices=FORMATS, default=list(FORMATS), help="导出格式（默认全部）")
     chosen = export.add_mutually_exclusive_group()

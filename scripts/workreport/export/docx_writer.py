@@ -107,7 +107,7 @@ LOOKS: dict[str, Look] = {
     "Subtitle": Look(KAITI, align=CENTER, first_line=NO_INDENT, before=LINE),
     "Cover Line": Look(FANGSONG, align=CENTER, first_line=NO_INDENT),
     "TOC Heading": Look(XIAOBIAOSONG, ER_HAO, CENTER, NO_INDENT, Pt(36), after=LINE),
-    "toc 1": Look(FANGSONG, align=LEFT_ALIGN, first_line=-INDENT),
+    "toc 1": Look(FANGSONG, align=LEFT_ALIGN, first_line=Emu(-INDENT)),
     "Heading 1": Look(
         XIAOBIAOSONG, ER_HAO, CENTER, NO_INDENT, Pt(36), after=Pt(14),
         keep_with_next=True, page_break_before=True,

@@ -425,7 +425,7 @@ def _write_table(ws: Worksheet, table: Table) -> None:
                 cell.data_type = "s"  # never a formula, even if an editor's text begins with "="
             cell.number_format = _number_format(value, kind)
             cell.alignment = TOP_WRAPPED if wrapped[col] or kind is Kind.long_text else TOP
-            if kind is Kind.status and value in STATUS_FILLS:
+            if kind is Kind.status and isinstance(value, str) and value in STATUS_FILLS:
                 cell.fill = STATUS_FILLS[value]
 
     for col, column in enumerate(table.columns, start=1):

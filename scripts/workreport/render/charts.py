@@ -813,7 +813,7 @@ def investment(rows: Sequence[InvestmentRow], *, title: str, unit: str = "万元
     scale = max(max(r.planned, r.done) for r in rows)
     texts = [_investment_text(r, unit) for r in rows]
     bar_x = PAD + _label_column(r.label for r in rows) + 10
-    width = bar_x + max(INVEST_BAR_W, max(_width(t, SMALL) for t in texts)) + PAD
+    width = bar_x + max(INVEST_BAR_W, *(_width(t, SMALL) for t in texts)) + PAD
     height = LEGEND_H + len(rows) * INVEST_ROW + PAD
 
     def length(value: float) -> float:

@@ -10,7 +10,9 @@ charts, and the formatted numbers and dates made here, which hold no data text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -42,10 +44,10 @@ def short_date(value: dt.date | None) -> str:
     return "—" if value is None else f"{value.month}月{value.day}日"
 
 
-def _formatted(format_value):  # type: ignore[no-untyped-def]
+def _formatted(format_value: Callable[..., str]) -> Callable[..., Markup]:
     """A formatter for templates: its digits and dates hold no data text, so they are Markup."""
 
-    def formatted(*args: object) -> Markup:
+    def formatted(*args: Any) -> Markup:
         return Markup(format_value(*args))
 
     return formatted

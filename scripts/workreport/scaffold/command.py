@@ -21,7 +21,7 @@ from .kinds import KIND_NAMES, KindSpec, resolve_kind
 from .splicing import Edit, plan_edit, record_file
 
 
-def add_new_command(commands: argparse._SubParsersAction) -> None:
+def add_new_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = commands.add_parser(
         "new",
         help="按模板新增一条记录（自动取下一个编号），再由编辑者填写标有“请填写”的字段",

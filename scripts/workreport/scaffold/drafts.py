@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -52,7 +52,7 @@ def draft_task(ctx: Context) -> Draft:
     return Draft(record_id, rows, header=header, notes=ctx.notes)
 
 
-def grouped_choice(ctx: Context, kind: str, attr: str, default: Enum, codes: dict, prefix: str) -> tuple[Any, str]:
+def grouped_choice(ctx: Context, kind: str, attr: str, default: Enum, codes: Mapping[Any, str], prefix: str) -> tuple[Any, str]:
     """The group a new record goes in (an indicator's source, a check's line) and its next id.
 
     The group is ``--<attr>`` if given, else the one the unit uses most; ids are numbered
@@ -60,7 +60,7 @@ def grouped_choice(ctx: Context, kind: str, attr: str, default: Enum, codes: dic
     """
     records = getattr(ctx.dataset, kind)
     own = [getattr(r, attr) for r in ctx.dataset.of_unit(ctx.unit.id, kind)]
-    aliases: dict[str, Enum] = {code: member for member, code in codes.items()}
+    aliases: dict[str, Any] = {code: member for member, code in codes.items()}
     choice = resolve_choice(type(default), ctx.args, attr, most_common(own, default), aliases)
     pairs = [(getattr(r, attr), r.id) for r in records]
     return choice, next_id(group_prefix(pairs, choice, [codes[choice]], prefix), _ids(records))

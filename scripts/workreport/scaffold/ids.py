@@ -47,7 +47,7 @@ def group_prefix(ids_by_group: Sequence[tuple[Any, str]], group: Any, codes: Ite
     prefixes = [(g, parts[0]) for g, record_id in ids_by_group if (parts := split_id(record_id))]
     own = [p for g, p in prefixes if g == group]
     if own:
-        return most_common(own, None)
+        return str(most_common(own, None))
     used = {p for _, p in prefixes}
     if len(used) == 1 and next(iter(used)).count("-") <= 1:
         return next(iter(used))
@@ -88,8 +88,8 @@ def project_prefix(data: Dataset, unit: Unit, given: str | None) -> tuple[str, s
         if not re.fullmatch(r"[A-Z0-9]+", code):
             raise ScaffoldError(f"--prefix 应为英文字母或数字的类别代码，或已有的工程类别。现有：{known}")
         prefix = f"{lead}-{code}-"
-        kinds = by_prefix.get(prefix)
-        return prefix, kinds.most_common(1)[0][0] if kinds else None, f"编号类别代码：{code}。"
+        found = by_prefix.get(prefix)
+        return prefix, found.most_common(1)[0][0] if found else None, f"编号类别代码：{code}。"
     if shared:
         return next(iter(by_prefix)), None, ""
     own = [parts[0] for p in data.of_unit(unit.id, "projects") if (parts := split_id(p.id))]

@@ -44,7 +44,7 @@ def newline_of(raw: bytes) -> str:
 
 
 def record_file(record: Any, root: Path) -> Path:
-    return (root / record.origin.file).resolve()
+    return Path(root / record.origin.file).resolve()
 
 
 def target_path(spec: KindSpec, draft: Draft, data: Dataset, data_dir: Path, root: Path, unit: Unit) -> Path:

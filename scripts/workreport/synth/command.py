@@ -144,7 +144,7 @@ def _plain(value: Any) -> Any:
 # ---------------------------------------------------------------------- command line
 
 
-def add_generate_command(commands: argparse._SubParsersAction) -> None:
+def add_generate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     generate_parser = commands.add_parser(
         "generate", help="生成指定规模的合成数据（用于性能测试），结果可直接通过 check",
         description="以样例数据为模板，按规模复制出多个局的合成数据：同样的规模和种子总是生成完全相同的文件。",

@@ -207,6 +207,7 @@ class Synthesizer(ProjectRecords):
 
     def case(self, proto: model.Case) -> dict[str, Any]:
         case_id = self.b.ref(proto.id)
+        assert case_id is not None  # a record's own id always maps to a new one
         w = self.write
         related, cat = proto.related, proto.category
         tags = list(dict.fromkeys([*proto.tags[:1], *w.phrases("tag", self.rng.randint(1, 3))]))
@@ -271,6 +272,7 @@ class Synthesizer(ProjectRecords):
 
     def highlight(self, proto: model.Highlight) -> dict[str, Any]:
         highlight_id = self.b.ref(proto.id)
+        assert highlight_id is not None
         day = self.day()
         own = proto.key_figure
         figures = self.figures(1, 1, [(own.label, own.measure, own.value)] if own else None)

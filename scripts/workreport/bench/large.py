@@ -1,0 +1,97 @@
+"""The size limits: one data file of 100,000 tasks, checked and built.
+
+``make bench-large`` writes the sample bureau with its tasks multiplied into one file
+(``tasks/all.yaml``, 100,000 tasks by default), then measures ``workreport check`` and
+``workreport build`` on it in fresh processes: wall-clock seconds and peak memory. The
+build refuses data beyond the number of pages it supports, at once and with a clear
+message, rather than running for an hour; the figures say how long that takes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .measure import ROOT, make_project
+
+# Runs a workreport command in this process and prints its peak resident memory (KB).
+COMMAND_SCRIPT = """
+import resource, sys
+from workreport.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:
+    code = stop.code
+print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def write_large_bureau(target: Path, tasks: int) -> Path:
+    """The sample bureau with ``tasks`` tasks in one file (the sample's tasks, renumbered in turn)."""
+    data = target / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("tasks"))
+    (data / "tasks").mkdir()
+    blocks: list[str] = []
+    for path in sorted((ROOT / "data" / "tasks").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("tasks:\n", 1)[1]
+        blocks += ["  - id:" + block for block in body.split("  - id:")[1:]]
+    # Other records point at sample task ids: keep those ids on the first copy of each task.
+    lines = ["# yaml-language-server: $schema=../schema/data.schema.json\n", "tasks:\n"]
+    for number in range(tasks):
+        block = blocks[number % len(blocks)]
+        if number >= len(blocks):
+            block = re.sub(r"^  - id: \S+", f"  - id: T-L{number:06d}", block, count=1)
+        lines.append(block if block.endswith("\n") else block + "\n")
+    (data / "tasks" / "all.yaml").write_text("".join(lines), encoding="utf-8")
+    return data
+
+
+def run_measured(project: Path, *args: str) -> dict[str, Any]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_SCRIPT, *args], cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    peak = re.search(r"MAXRSS (\d+)", done.stderr)
+    messages = [line for line in done.stderr.splitlines() if not line.startswith("MAXRSS")]
+    return {
+        "seconds": round(seconds, 2),
+        "peak_mb": round(int(peak.group(1)) / 1024) if peak else None,
+        "exit": done.returncode,
+        "messages": messages[-3:],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="check and build one data file of many tasks")
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "large.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="workreport-large-") as scratch:
+        project = Path(scratch) / "project"
+        data = write_large_bureau(project, args.tasks)
+        make_project(project, data)
+        size_mb = (data / "tasks" / "all.yaml").stat().st_size / 2**20
+        result = {"tasks": args.tasks, "file_mb": round(size_mb, 1)}
+        result["check"] = run_measured(project, "check")
+        result["build"] = run_measured(project, "build")
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

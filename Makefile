@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test golden new export bundle publish verify versions hooks generate bench schema lock clean
+.PHONY: serve build check test golden new export bundle publish verify versions hooks generate bench schema passwd cert lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -78,6 +78,15 @@ bench: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) -m workreport schema
+
+# nginx (deploy/nginx/README.md): make passwd USER=zhangsan adds/updates a bcrypt login in $(HTPASSWD) (COST=…); make cert CN=… OUT=…: a self-signed test certificate (FORCE=1 overwrites).
+HTPASSWD ?= /etc/nginx/workreport.htpasswd
+passwd: $(STAMP)
+	$(if $(filter command line,$(origin USER)),,$(error 用法：make passwd USER=用户名 [HTPASSWD=$(HTPASSWD)]))
+	$(PY) deploy/nginx/passwd.py --file "$(HTPASSWD)" $(if $(COST),--cost $(COST)) "$(USER)"
+
+cert:
+	sh deploy/nginx/make-cert.sh $(if $(CN),-n "$(CN)") $(if $(OUT),-o "$(OUT)") $(if $(FORCE),-f)
 
 # Re-pin everything from requirements.in in a scratch environment.
 lock:

@@ -26,6 +26,7 @@ def copy_project(target: Path, data: Path) -> Path:
     for name in ("docs", "macros"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "scripts" / "workreport", target / "scripts" / "workreport", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "deploy" / "mike", target / "deploy" / "mike")  # the redirect pages' template (publish)
     shutil.copytree(data, target / "data")
     if not (target / "data" / "search_dict.txt").exists():
         shutil.copy(ROOT / "data" / "search_dict.txt", target / "data" / "search_dict.txt")

@@ -4,6 +4,8 @@ Two periods are published from two data commits (2025-h1 as of 06-30, then a mon
 version 2025-m09 as of 09-30); the publishing branch holds both with their Chinese
 titles, each data commit is tagged, an earlier version rebuilds from its tag to the same
 files, a failed check publishes nothing, and the version selector switches in Chromium.
+The root index.html and the latest/ alias are redirect pages from deploy/mike/redirect.html:
+no script (the server's Content-Security-Policy allows none inline), a <meta refresh>.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import threading
+import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
@@ -146,11 +149,25 @@ def test_the_version_selector_switches_periods(served):
 
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
+    # The redirect pages publish wrote with the project's template: no script, a <meta refresh>.
+    redirects = [
+        ("/", "latest/"),
+        ("/latest/", "../2025-m09/"),
+        ("/latest/tasks/T-RV-01/", "../../../2025-m09/tasks/T-RV-01/"),
+    ]
+    for path, href in redirects:
+        with urllib.request.urlopen(served + path, timeout=10) as response:
+            text = response.read().decode("utf-8")
+        assert "<script" not in text.lower(), (path, text)
+        assert f'<meta http-equiv="refresh" content="0; url={href}">' in text, (path, text)
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
-        page.goto(served + "/", wait_until="networkidle")
-        assert page.url == served + "/2025-m09/"
+        # / → latest/ → 2025-m09/, by the pages' <meta refresh>.
+        page.goto(served + "/")
+        page.wait_for_url(served + "/2025-m09/")
+        page.wait_for_load_state("networkidle")
         current = page.locator(".md-version__current")
         assert current.inner_text() == "2025年9月"
         assert page.locator(".md-version__link").all_inner_texts() == ["2025年9月", "2025年上半年"]

@@ -6,6 +6,10 @@ publishing branch under the period's id (``2025-h1``) with its Chinese title, po
 Everything that decides the output comes from that commit, and the build date is the
 commit's date (SOURCE_DATE_EPOCH), so ``verify`` can rebuild any earlier version from its
 tag and compare it file by file with what was published.
+
+The ``latest`` alias and the root ``index.html`` are mike's redirect pages, rendered from
+``deploy/mike/redirect.html`` of the commit being published: a page without script (the
+nginx configuration allows no inline script), which redirects with ``<meta http-equiv="refresh">``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ BRANCH = "gh-pages"
 ALIAS = "latest"
 TAG_PREFIX = "publish/"
 # What a build reads: a version is published only from committed inputs.
-INPUTS = ("data", "docs", "macros", "scripts", "mkdocs.yml", "requirements.txt")
+INPUTS = ("data", "docs", "macros", "scripts", "mkdocs.yml", "requirements.txt", "deploy/mike")
+# mike's template for the alias pages and the root index.html (`deploy` and `set-default` both render it).
+REDIRECT_TEMPLATE = Path("deploy") / "mike" / "redirect.html"
 VERSION_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]*$")
 
 
@@ -66,6 +72,19 @@ def mike(root: Path, epoch: str, *args: str) -> None:
         raise PublishError("站点构建或部署失败：\n" + (done.stderr or done.stdout).strip()[-3000:])
 
 
+def template_args(root: Path, *, required: bool = True) -> list[str]:
+    """``--template`` with the checkout's own redirect template; without the file, an error, or mike's default."""
+    template = root / REDIRECT_TEMPLATE
+    if template.is_file():
+        return ["--template", str(template)]
+    if required:
+        raise PublishError(
+            f"缺少跳转页模板 {REDIRECT_TEMPLATE.as_posix()}：mike 自带的跳转页靠内联脚本跳转，"
+            "在服务器的内容安全策略下不会跳转，未发布"
+        )
+    return []
+
+
 def check_publishable(root: Path, data: Path, version: str) -> str:
     """The period's title, or PublishError: bad data, a version id that is not the period's, uncommitted inputs."""
     result = load_dataset(data, root)
@@ -89,13 +108,14 @@ def publish(root: Path, data: Path, version: str, title: str | None = None, bran
         raise PublishError(f"版本号只能使用英文字母、数字、点和连字符，如 2025-h1（实际值：'{version}'）")
     period_title = check_publishable(root, data, version)
     title = title or period_title
+    template = template_args(root)
     commit = git(root, "rev-parse", "HEAD")
     epoch = git(root, "log", "-1", "--format=%ct", commit)
     before = git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}", check=False)
     try:
         mike(root, epoch, "deploy", "--branch", branch, "--update-aliases", "--alias-type", "redirect",
-             "--title", title, "--message", f"发布 {title}（{version}），数据提交 {commit[:10]}", version, ALIAS)
-        mike(root, epoch, "set-default", "--branch", branch, ALIAS)
+             *template, "--title", title, "--message", f"发布 {title}（{version}），数据提交 {commit[:10]}", version, ALIAS)
+        mike(root, epoch, "set-default", "--branch", branch, *template, ALIAS)
     except PublishError:
         # A deploy that got as far as committing is undone: the branch is left as it was.
         if before:
@@ -123,7 +143,11 @@ def verify(root: Path, version: str, branch: str = BRANCH) -> list[str]:
             versions = json.loads(git(root, "show", f"{branch}:versions.json"))
             titles = {v["version"]: v["title"] for v in versions}
             epoch = git(root, "log", "-1", "--format=%ct", commit)
-            mike(worktree, epoch, "deploy", "--branch", scratch_branch, "--title", titles.get(version, version), version)
+            # Only the version's own folder is rebuilt and compared (no alias, so no redirect page is written); the
+            # tag's own template is passed all the same, and a tag made before deploy/mike/ existed gets mike's.
+            template = template_args(worktree, required=False)
+            mike(worktree, epoch, "deploy", "--branch", scratch_branch, *template,
+                 "--title", titles.get(version, version), version)
             rebuilt = git(root, "rev-parse", f"{scratch_branch}:{version}")
             if rebuilt == published:
                 return []

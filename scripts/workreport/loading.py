@@ -17,12 +17,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import model, yamlstream
 from .dataset import Dataset
+from .plain import control_characters
 from .problems import DataError, Origin, Problem, show_value, sort_problems
 from .problems import Path as DataPath
-from .validation import validate_dataset
-from .yamlsource import read_yaml
+from .validation import Context, Facts, check_placeholders, dataset_problems, record_problems
+from .yamlsource import decode, parse_yaml
 
 RECORD_MODELS: dict[str, type[model.Record]] = {
     "leaders": model.Leader,
@@ -112,40 +113,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(data_dir: Path, display_root: Path | None = None) -> LoadResult:
+def load_dataset(data_dir: Path, display_root: Path | None = None, *, keep: bool = True) -> LoadResult:
     """Load and validate everything under ``data_dir``.
 
     ``display_root`` is the folder paths are shown relative to (the project folder by
-    default, so messages say ``data/tasks/x.yaml``).
+    default, so messages say ``data/tasks/x.yaml``). With ``keep=False`` (``workreport
+    check``) each record is dropped once checked, so memory does not grow with the data;
+    the result then has no dataset, only the problems.
     """
     with gc_paused():
-        return _load_dataset(data_dir, display_root)
-
-
-def _load_dataset(data_dir: Path, display_root: Path | None) -> LoadResult:
-    data_dir = data_dir.resolve()
-    root = (display_root or data_dir.parent).resolve()
-    collector = _Collector()
-    files, problems = data_files(data_dir, root)
-    collector.problems.extend(problems)
-    if not data_dir.is_dir():
-        collector.problems.append(Problem(_display(data_dir, root), 1, "", "数据目录不存在"))
-    for path in files:
-        collector.load_file(path, _display(path, root))
-
-    collector.settle_report()
-    report = collector.report
-    if report is None:
-        if not collector.report_origins:
-            where = _display(data_dir / REPORT_FILE, root)
-            collector.problems.append(Problem(where, 1, "report", "缺少报告配置：需要一个含有 report: 的文件（通常是 data/report.yaml）"))
-        return LoadResult(None, sort_problems(collector.problems), files)
-
-    dataset = Dataset(report=report, data_dir=data_dir, **collector.records)
-    collector.problems.extend(validate_dataset(dataset, collector.declared_ids, collector.raw))
-    problems = sort_problems(collector.problems)
-    ok = not any(p.is_error for p in problems)
-    return LoadResult(dataset if ok else None, problems, files)
+        return _Loader(data_dir, display_root, keep).load()
 
 
 def load_or_raise(data_dir: Path, display_root: Path | None = None) -> tuple[Dataset, list[Problem]]:
@@ -165,45 +142,150 @@ def _display(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-class _Collector:
-    def __init__(self) -> None:
+@dataclass
+class _FileResult:
+    """What one file gave: kept apart until the file is read to its end, so that a file the
+    fast reader gives up on half-way is read again the careful way from a clean slate."""
+
+    problems: list[Problem] = field(default_factory=list)
+    facts: Facts = field(default_factory=Facts)
+    records: dict[str, list[Any]] = field(default_factory=lambda: {kind: [] for kind in RECORD_MODELS})
+    pending: list[tuple[str, Any]] = field(default_factory=list)
+    """Records read before the report: their dated rules wait for it."""
+    reports: list[tuple[model.ReportConfig | None, Origin]] = field(default_factory=list)
+
+
+class _Loader:
+    def __init__(self, data_dir: Path, display_root: Path | None, keep: bool):
+        self.data_dir = data_dir.resolve()
+        self.root = (display_root or self.data_dir.parent).resolve()
+        self.keep = keep
         self.problems: list[Problem] = []
+        self.facts = Facts()
         self.records: dict[str, list[Any]] = {kind: [] for kind in RECORD_MODELS}
-        # Every id written in the data, valid record or not: references to a record that
-        # failed validation are not reported again.
-        self.declared_ids: dict[str, set[str]] = {kind: set() for kind in RECORD_MODELS}
-        self.raw: list[tuple[str, Any, Origin]] = []
+        self.pending: list[tuple[str, Any]] = []
         self.report: model.ReportConfig | None = None
         self.report_origins: list[Origin] = []
-        self.is_broken: Callable[[DataPath], bool] = lambda path: False
+
+    def load(self) -> LoadResult:
+        files, problems = data_files(self.data_dir, self.root)
+        self.problems.extend(problems)
+        if not self.data_dir.is_dir():
+            self.problems.append(Problem(_display(self.data_dir, self.root), 1, "", "数据目录不存在"))
+        # The report first: each record's dates are then checked against its period as it is read.
+        for path in sorted(files, key=lambda p: p != self.data_dir / REPORT_FILE):
+            self.load_file(path, _display(path, self.root))
+        return self.finish(files)
+
+    # ------------------------------------------------------------------ one file
 
     def load_file(self, path: Path, display: str) -> None:
         if not path.name.isascii() or " " in path.name:
             # Chinese or spaced names break URLs, zips and Windows tools; ids already are ASCII.
             self.problems.append(Problem(display, 1, "", "文件名只能使用英文字母、数字、连字符和下划线，如 tasks/rural-water.yaml"))
-        document = read_yaml(path, display)
-        self.problems.extend(document.problems)
+        text, problem = decode(path.read_bytes(), display)
+        if text is None:
+            self.problems.append(problem)  # type: ignore[arg-type]
+            return
+        result = self.read_fast(path, display, text) if self.fast_enough(text) else None
+        if result is None:
+            result = self.read_carefully(display, text)
+        self.commit(result)
+
+    @staticmethod
+    def fast_enough(text: str) -> bool:
+        # Control characters come with warnings the careful reader locates; escapes may make them.
+        return yamlstream.available() and "\\" not in text and not control_characters(text)
+
+    def read_fast(self, path: Path, display: str, text: str) -> _FileResult | None:
+        """The file read record by record (see ``yamlstream``); None when it needs the careful reader."""
+        result = _FileResult()
+        lines = yamlstream.FileLines(path, display)
+        try:
+            for entry in yamlstream.entries(text, RECORD_MODELS):
+                where = Origin(display, (), yamlstream.RecordLines(lines, entry.key, entry.index, entry.start, entry.end))
+                if entry.index is None:
+                    self.take_value(entry.key, entry.value, where.child(entry.key), result, _never)
+                else:
+                    self.take_record(entry.key, entry.value, where.child(entry.key, entry.index), result, _never)
+        except yamlstream.NotPlain:
+            return None
+        return result
+
+    def read_carefully(self, display: str, text: str) -> _FileResult:
+        result = _FileResult()
+        document = parse_yaml(text, display)
+        result.problems.extend(document.problems)
         value = document.value
         if value is None and document.problems:
-            return
+            return result
         origin = Origin(display, (), document.lines)
-        self.is_broken = document.is_broken
         if not isinstance(value, dict):
-            self.problems.append(Problem.at(origin, (), f"文件顶层应为映射（如“tasks:”后接列表），实际为{show_value(value)}"))
-            return
+            result.problems.append(Problem.at(origin, (), f"文件顶层应为映射（如“tasks:”后接列表），实际为{show_value(value)}"))
+            return result
         for key, content in value.items():
-            if key == "report":
-                self.load_report(content, origin.child("report"))
-            elif key in RECORD_MODELS:
-                self.load_records(key, content, origin.child(key))
+            if key in TOP_LEVEL_KEYS:
+                self.take_value(key, content, origin.child(key), result, document.is_broken)
             else:
-                self.problems.append(Problem.at(origin, (key,), unknown_key_message(key, TOP_LEVEL_KEYS)))
+                result.problems.append(Problem.at(origin, (key,), unknown_key_message(key, TOP_LEVEL_KEYS)))
+        return result
 
-    def load_report(self, content: Any, origin: Origin) -> None:
-        self.report_origins.append(origin)
-        report = validate_record(model.ReportConfig, content, origin, self.problems, self.is_broken)
-        if report is not None:
-            self.report = report
+    def take_value(self, key: str, content: Any, origin: Origin, result: _FileResult, broken: Broken) -> None:
+        """A top-level key's whole value: the report, or a list of records."""
+        if key == "report":
+            result.reports.append((validate_record(model.ReportConfig, content, origin, result.problems, broken), origin))
+        elif key not in RECORD_MODELS:
+            result.problems.append(Problem.at(origin, (), unknown_key_message(key, TOP_LEVEL_KEYS)))
+        elif content is None:
+            return
+        elif not isinstance(content, list):
+            result.problems.append(Problem.at(origin, (), f"应为列表（每条记录以“- ”开头），实际为{show_value(content)}"))
+        else:
+            for index, item in enumerate(content):
+                self.take_record(key, item, origin.child(index), result, broken)
+
+    def take_record(self, kind: str, item: Any, origin: Origin, result: _FileResult, broken: Broken) -> None:
+        if isinstance(item, dict):
+            result.facts.note_raw(kind, item, origin)
+            result.problems.extend(check_placeholders(item, origin))
+        record = validate_record(RECORD_MODELS[kind], item, origin, result.problems, broken)
+        if record is None:
+            return
+        result.facts.note_record(kind, record)
+        if self.report is None:
+            result.pending.append((kind, record))
+        else:
+            result.problems.extend(record_problems(kind, record, Context(self.report, self.data_dir)))
+        if self.keep:
+            result.records[kind].append(record)
+
+    def commit(self, result: _FileResult) -> None:
+        self.problems.extend(result.problems)
+        self.facts.merge(result.facts)
+        for kind, records in result.records.items():
+            self.records[kind].extend(records)
+        self.pending.extend(result.pending)
+        for report, origin in result.reports:
+            self.report_origins.append(origin)
+            if report is not None:
+                self.report = report
+
+    # ------------------------------------------------------------------ everything read
+
+    def finish(self, files: list[Path]) -> LoadResult:
+        self.settle_report()
+        if self.report is None and not self.report_origins:
+            where = _display(self.data_dir / REPORT_FILE, self.root)
+            self.problems.append(Problem(where, 1, "report", "缺少报告配置：需要一个含有 report: 的文件（通常是 data/report.yaml）"))
+        context = Context(self.report, self.data_dir)
+        for kind, record in self.pending:
+            self.problems.extend(record_problems(kind, record, context))
+        self.pending = []
+        self.problems.extend(dataset_problems(self.report, self.facts))
+        problems = sort_problems(self.problems)
+        if any(p.is_error for p in problems) or self.report is None or not self.keep:
+            return LoadResult(None, problems, files)
+        return LoadResult(Dataset(report=self.report, data_dir=self.data_dir, **self.records), problems, files)
 
     def settle_report(self) -> None:
         """Two reports: name both places and use neither, since either could be the stray copy."""
@@ -214,20 +296,12 @@ class _Collector:
             self.problems.append(Problem.at(origin, (), f"报告配置重复：{others} 也有 report，全部数据中只能有一份"))
         self.report = None
 
-    def load_records(self, kind: str, content: Any, origin: Origin) -> None:
-        if content is None:
-            return
-        if not isinstance(content, list):
-            self.problems.append(Problem.at(origin, (), f"应为列表（每条记录以“- ”开头），实际为{show_value(content)}"))
-            return
-        for index, item in enumerate(content):
-            if isinstance(item, dict):
-                self.raw.append((kind, item, origin.child(index)))
-                if isinstance(item.get("id"), str):
-                    self.declared_ids[kind].add(item["id"])
-            record = validate_record(RECORD_MODELS[kind], item, origin.child(index), self.problems, self.is_broken)
-            if record is not None:
-                self.records[kind].append(record)
+
+Broken = Callable[[DataPath], bool]
+
+
+def _never(path: DataPath) -> bool:
+    return False
 
 
 def validate_record(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -42,13 +42,21 @@ def show_value(value: Any, limit: int = 60) -> str:
     return str(value)
 
 
+class LineMap(Protocol):
+    """``path -> line`` for one file: a dict, or a map that reads the lines only when asked."""
+
+    def __contains__(self, path: object, /) -> bool: ...
+
+    def __getitem__(self, path: Path, /) -> int: ...
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a record sits: its file, its path inside the file, and the file's line map."""
 
     file: str
     path: Path
-    lines: dict[Path, int] = field(repr=False, compare=False, hash=False)
+    lines: LineMap = field(repr=False, compare=False, hash=False)
 
     def line(self, *sub: PathPart) -> int:
         """The line of ``path + sub``, or of its nearest ancestor that exists in the file."""
@@ -57,7 +65,7 @@ class Origin:
             if full in self.lines:
                 return self.lines[full]
             full = full[:-1]
-        return self.lines.get((), 1)
+        return self.lines[()] if () in self.lines else 1  # noqa: SIM401 - a LineMap has no get()
 
     def field(self, *sub: PathPart) -> str:
         return format_path(self.path + sub)

@@ -1,23 +1,36 @@
-"""Rules that need more than one record: ids, references, dates, orders, photo files.
+"""Rules beyond the shape of one record: dates against the period, orders, photo files, ids, references.
 
-Each check is a small generator of problems; ``validate_dataset`` runs them all so the
-editor sees every problem in one pass.
+``record_problems`` runs the rules of one valid record as soon as it is read (its dates
+against the report period, its logs' order, its photos); ``Facts`` keeps what the rules
+across records need (ids, references, who is internal), and ``dataset_problems`` runs those
+once everything is read. The loader can so drop each record once it is checked, and the
+editor still sees every problem in one pass.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .model import HonorStatus, IndicatorSource, Photo, Record, Stage
+from .model import (
+    Honor,
+    HonorStatus,
+    Indicator,
+    IndicatorSource,
+    Photo,
+    Project,
+    Record,
+    ReportConfig,
+    Stage,
+    Task,
+)
 from .problems import Origin, Problem, Severity
 from .problems import Path as DataPath
-
-if TYPE_CHECKING:
-    from .dataset import Dataset
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
@@ -35,26 +48,95 @@ KIND_LABELS = {
 }
 
 
-def validate_dataset(
-    data: Dataset, declared: dict[str, set[str]], raw: Sequence[tuple[str, Any, Origin]]
-) -> list[Problem]:
-    """Every cross-record problem. ``raw`` holds each record's plain value, valid or not."""
-    checks: list[Callable[[], Iterable[Problem]]] = [
-        lambda: check_report(data),
-        lambda: check_unique_ids(data),
-        lambda: check_references(data, declared, raw),
-        lambda: check_tasks(data),
-        lambda: check_indicators(data),
-        lambda: check_projects(data),
-        lambda: check_honors(data),
-        lambda: check_photos(data),
-        lambda: check_visibility(data),
-        lambda: check_placeholders(raw),
-    ]
-    problems: list[Problem] = []
-    for check in checks:
-        problems.extend(check())
-    return problems
+@dataclass(frozen=True)
+class Context:
+    """What the rules of one record need besides the record: the report, if it loaded, and data/."""
+
+    report: ReportConfig | None
+    data_dir: Path
+
+
+@dataclass(frozen=True)
+class Reference:
+    origin: Origin
+    path: DataPath
+    target: str
+    value: str
+
+
+@dataclass
+class Facts:
+    """What the rules across records need, gathered record by record.
+
+    The records themselves may be dropped as soon as they are checked (``workreport check``
+    on a province's data keeps none of them): these few facts are enough.
+    """
+
+    ids: dict[str, dict[str, list[Origin]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    """kind → id → where each valid record with that id is."""
+    declared: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """kind → every id written in the data, valid record or not."""
+    references: list[Reference] = field(default_factory=list)
+    internal: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """kind → ids of records marked internal."""
+    leaders: list[tuple[Origin, str, bool, str | None, str]] = field(default_factory=list)
+    """(where, kind, marked internal, owning unit, leader) for units and tasks that name a leader."""
+
+    def merge(self, other: Facts) -> None:
+        for kind, by_id in other.ids.items():
+            for record_id, origins in by_id.items():
+                self.ids[kind][record_id].extend(origins)
+        for kind, ids in other.declared.items():
+            self.declared[kind] |= ids
+        self.references.extend(other.references)
+        for kind, ids in other.internal.items():
+            self.internal[kind] |= ids
+        self.leaders.extend(other.leaders)
+
+    def note_raw(self, kind: str, raw: Any, origin: Origin) -> None:
+        """What a record's plain value says, valid or not: its id and its references."""
+        if isinstance(raw.get("id"), str):
+            self.declared[kind].add(raw["id"])
+        for pattern, target in REFERENCES.get(kind, []):
+            for path, ref in walk(raw, pattern):
+                if isinstance(ref, str):
+                    self.references.append(Reference(origin, path, target, ref))
+
+    def note_record(self, kind: str, record: Any) -> None:
+        origin = _origin(record)
+        self.ids[kind][record.id].append(origin)
+        if getattr(record, "is_internal", False):
+            self.internal[kind].add(record.id)
+        if kind == "units":
+            self.leaders.append((origin, kind, record.is_internal, None, record.leader))
+        elif kind == "tasks" and record.leader is not None:
+            self.leaders.append((origin, kind, record.is_internal, record.owner_unit, record.leader))
+
+
+def record_problems(kind: str, record: Any, context: Context) -> Iterator[Problem]:
+    """The rules of one valid record: its own dates, logs, photos and fields marked internal."""
+    report = context.report
+    if kind == "tasks":
+        yield from check_task(record, report)
+    elif kind == "indicators":
+        yield from check_indicator(record, report)
+    elif kind == "projects":
+        yield from check_project(record, report)
+    elif kind == "honors":
+        yield from check_honor(record, report)
+    if kind in ("cases", "highlights"):
+        for index, photo in enumerate(record.photos):
+            yield from check_photo(context.data_dir, _origin(record), ("photos", index, "file"), photo)
+    yield from check_internal_fields(record)
+
+
+def dataset_problems(report: ReportConfig | None, facts: Facts) -> Iterator[Problem]:
+    """The rules across records: the report, unique ids, references, leaders of public records."""
+    if report is not None:
+        yield from check_report(report)
+    yield from check_unique_ids(facts)
+    yield from check_references(report, facts)
+    yield from check_leaders(facts)
 
 
 def _origin(record: Record) -> Origin:
@@ -65,8 +147,7 @@ def _origin(record: Record) -> Origin:
 # ---------------------------------------------------------------------- report
 
 
-def check_report(data: Dataset) -> Iterator[Problem]:
-    report = data.report
+def check_report(report: ReportConfig) -> Iterator[Problem]:
     origin = _origin(report)
     period = report.period
     if period.start > period.end:
@@ -91,20 +172,16 @@ def check_report(data: Dataset) -> Iterator[Problem]:
 # ---------------------------------------------------------------------- ids
 
 
-def check_unique_ids(data: Dataset) -> Iterator[Problem]:
-    for kind, label in KIND_LABELS.items():
-        if kind == "categories":
-            continue
-        by_id: dict[str, list[Record]] = {}
-        for record in getattr(data, kind):
-            by_id.setdefault(record.id, []).append(record)
-        for record_id, records in by_id.items():
-            if len(records) < 2:
+def check_unique_ids(facts: Facts) -> Iterator[Problem]:
+    for kind, by_id in facts.ids.items():
+        label = KIND_LABELS[kind]
+        for record_id, origins in by_id.items():
+            if len(origins) < 2:
                 continue
             # Name every place: which one is the newcomer is for the editor to decide.
-            for record in records:
-                others = "、".join(f"{_origin(o).file}:{_origin(o).line('id')}" for o in records if o is not record)
-                yield Problem.at(_origin(record), ("id",), f"{label}编号“{record_id}”重复：{others} 也使用了这个编号")
+            for origin in origins:
+                others = "、".join(f"{o.file}:{o.line('id')}" for o in origins if o is not origin)
+                yield Problem.at(origin, ("id",), f"{label}编号“{record_id}”重复：{others} 也使用了这个编号")
 
 
 # ---------------------------------------------------------------------- references
@@ -155,23 +232,24 @@ def walk(value: Any, pattern: DataPath, prefix: DataPath = ()) -> Iterator[tuple
         yield from walk(value[head], rest, (*prefix, head))
 
 
-def check_references(
-    data: Dataset, declared: dict[str, set[str]], raw: Sequence[tuple[str, Any, Origin]]
-) -> Iterator[Problem]:
-    known = {kind: set(ids) for kind, ids in declared.items()}
-    known["categories"] = {c.id for c in data.report.categories}
-    for kind, value, origin in raw:
-        for pattern, target in REFERENCES.get(kind, []):
-            for path, ref in walk(value, pattern):
-                if isinstance(ref, str) and ref not in known[target]:
-                    yield Problem.at(origin, path, unknown_reference(target, ref, known[target]))
+def check_references(report: ReportConfig | None, facts: Facts) -> Iterator[Problem]:
+    known = {kind: set(ids) for kind, ids in facts.declared.items()}
+    for reference in facts.references:
+        if reference.target == "categories":
+            if report is None:
+                continue  # the lines of work are in the report, which did not load
+            ids = {c.id for c in report.categories}
+        else:
+            ids = known.get(reference.target, set())
+        if reference.value not in ids:
+            yield Problem.at(reference.origin, reference.path, unknown_reference(reference.target, reference.value, ids))
 
 
 PLACEHOLDER = "请填写"  # what `workreport new` writes where the editor has to fill in
 PLACEHOLDER_WARNING = "警告：尚未填写"
 
 
-def check_placeholders(raw: Sequence[tuple[str, Any, Origin]]) -> Iterator[Problem]:
+def check_placeholders(value: Any, origin: Origin) -> Iterator[Problem]:
     """Warn about scaffold text still in place: it passes every rule but says nothing."""
 
     def strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
@@ -184,10 +262,9 @@ def check_placeholders(raw: Sequence[tuple[str, Any, Origin]]) -> Iterator[Probl
             for index, item in enumerate(value):
                 yield from strings(item, (*path, index))
 
-    for _, value, origin in raw:
-        for path, text in strings(value, ()):
-            if text.startswith(PLACEHOLDER):
-                yield Problem.at(origin, path, f"{PLACEHOLDER_WARNING}，仍是占位文字“{text[:20]}”", Severity.warning)
+    for path, text in strings(value, ()):
+        if text.startswith(PLACEHOLDER):
+            yield Problem.at(origin, path, f"{PLACEHOLDER_WARNING}，仍是占位文字“{text[:20]}”", Severity.warning)
 
 
 def unknown_reference(kind: str, value: str, known: set[str]) -> str:
@@ -206,9 +283,10 @@ def unknown_reference(kind: str, value: str, known: set[str]) -> str:
 # ---------------------------------------------------------------------- dates
 
 
-def dated_entry(data: Dataset, record: Record, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
+def dated_entry(report: ReportConfig | None, record: Record, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
     """An entry of a log: after the period is an error, after the as-of date a warning."""
-    report = data.report
+    if report is None:
+        return  # the report did not load: there is no period to compare with
     if report.period.start > report.period.end:
         return  # the period itself is wrong and reported once; comparing against it would only cascade
     if when > report.period.end:
@@ -220,7 +298,7 @@ def dated_entry(data: Dataset, record: Record, sub: DataPath, when: dt.date, wha
 
 
 def ordered_log(
-    data: Dataset, record: Record, key: str, entries: Sequence[Any], what: str
+    report: ReportConfig | None, record: Record, key: str, entries: Sequence[Any], what: str
 ) -> Iterator[Problem]:
     """A dated log: strictly in date order, and every entry inside the period."""
     previous: dt.date | None = None
@@ -230,23 +308,22 @@ def ordered_log(
             yield Problem.at(_origin(record), sub, f"{what}未按日期先后排列：{entry.date} 早于上一条的 {previous}，请按从早到晚排列")
         elif previous is not None and entry.date == previous:
             yield Problem.at(_origin(record), sub, f"{what}日期 {entry.date} 与上一条相同：同一天请合并为一条")
-        yield from dated_entry(data, record, sub, entry.date, what)
+        yield from dated_entry(report, record, sub, entry.date, what)
         previous = entry.date if previous is None else max(previous, entry.date)
 
 
-def check_tasks(data: Dataset) -> Iterator[Problem]:
-    for task in data.tasks:
-        origin = _origin(task)
-        if task.window.start > task.window.end:
-            yield Problem.at(origin, ("window", "end"), f"计划完成日期 {task.window.end} 早于开始日期 {task.window.start}")
-        if task.target is None and not task.milestones:
-            yield Problem.at(origin, ("target",), "任务既没有量化目标（target），也没有里程碑（milestones）：至少填写一项")
-        yield from ordered_log(data, task, "progress", task.progress, "进度记录")
-        yield from check_task_progress(task)
-        yield from check_planned_curve(task)
-        for index, milestone in enumerate(task.milestones):
-            if milestone.done_on is not None:
-                yield from dated_entry(data, task, ("milestones", index, "done_on"), milestone.done_on, "里程碑完成")
+def check_task(task: Task, report: ReportConfig | None) -> Iterator[Problem]:
+    origin = _origin(task)
+    if task.window.start > task.window.end:
+        yield Problem.at(origin, ("window", "end"), f"计划完成日期 {task.window.end} 早于开始日期 {task.window.start}")
+    if task.target is None and not task.milestones:
+        yield Problem.at(origin, ("target",), "任务既没有量化目标（target），也没有里程碑（milestones）：至少填写一项")
+    yield from ordered_log(report, task, "progress", task.progress, "进度记录")
+    yield from check_task_progress(task)
+    yield from check_planned_curve(task)
+    for index, milestone in enumerate(task.milestones):
+        if milestone.done_on is not None:
+            yield from dated_entry(report, task, ("milestones", index, "done_on"), milestone.done_on, "里程碑完成")
 
 
 def check_task_progress(task: Any) -> Iterator[Problem]:
@@ -281,47 +358,44 @@ def check_planned_curve(task: Any) -> Iterator[Problem]:
         previous = point
 
 
-def check_indicators(data: Dataset) -> Iterator[Problem]:
-    for indicator in data.indicators:
-        if indicator.source is IndicatorSource.shared and not indicator.lead_department:
-            yield Problem.at(_origin(indicator), ("lead_department",), "承担系数类指标必须填写局外牵头部门（lead_department）")
-        yield from ordered_log(data, indicator, "values", indicator.values, "监测值")
-        for index, deduction in enumerate(indicator.deductions):
-            yield from dated_entry(data, indicator, ("deductions", index, "date"), deduction.date, "扣分")
+def check_indicator(indicator: Indicator, report: ReportConfig | None) -> Iterator[Problem]:
+    if indicator.source is IndicatorSource.shared and not indicator.lead_department:
+        yield Problem.at(_origin(indicator), ("lead_department",), "承担系数类指标必须填写局外牵头部门（lead_department）")
+    yield from ordered_log(report, indicator, "values", indicator.values, "监测值")
+    for index, deduction in enumerate(indicator.deductions):
+        yield from dated_entry(report, indicator, ("deductions", index, "date"), deduction.date, "扣分")
 
 
-def check_projects(data: Dataset) -> Iterator[Problem]:
+def check_project(project: Project, report: ReportConfig | None) -> Iterator[Problem]:
     late_stages = {Stage.completed, Stage.accepted, Stage.audited}
-    for project in data.projects:
-        origin = _origin(project)
-        dates = project.dates
-        if dates.start and dates.planned_completion and dates.planned_completion < dates.start:
-            yield Problem.at(origin, ("dates", "planned_completion"), f"计划完工日期 {dates.planned_completion} 早于开工日期 {dates.start}")
-        if dates.start and dates.completed and dates.completed < dates.start:
-            yield Problem.at(origin, ("dates", "completed"), f"完工日期 {dates.completed} 早于开工日期 {dates.start}")
-        if dates.completed and dates.accepted and dates.accepted < dates.completed:
-            yield Problem.at(origin, ("dates", "accepted"), f"验收日期 {dates.accepted} 早于完工日期 {dates.completed}")
-        if project.stage in late_stages and dates.completed is None:
-            yield Problem.at(origin, ("dates", "completed"), f"工程阶段为“{project.stage.value}”，但没有填写完工日期（dates.completed）", Severity.warning)
-        yield from ordered_log(data, project, "progress", project.progress, "进度记录")
-        seen: set[str] = set()
-        for index, prerequisite in enumerate(project.prerequisites):
-            if prerequisite.name.value in seen:
-                yield Problem.at(origin, ("prerequisites", index, "name"), f"前置要件“{prerequisite.name.value}”重复填写")
-            seen.add(prerequisite.name.value)
-            if prerequisite.done_on is not None:
-                yield from dated_entry(data, project, ("prerequisites", index, "done_on"), prerequisite.done_on, "要件办结")
+    origin = _origin(project)
+    dates = project.dates
+    if dates.start and dates.planned_completion and dates.planned_completion < dates.start:
+        yield Problem.at(origin, ("dates", "planned_completion"), f"计划完工日期 {dates.planned_completion} 早于开工日期 {dates.start}")
+    if dates.start and dates.completed and dates.completed < dates.start:
+        yield Problem.at(origin, ("dates", "completed"), f"完工日期 {dates.completed} 早于开工日期 {dates.start}")
+    if dates.completed and dates.accepted and dates.accepted < dates.completed:
+        yield Problem.at(origin, ("dates", "accepted"), f"验收日期 {dates.accepted} 早于完工日期 {dates.completed}")
+    if project.stage in late_stages and dates.completed is None:
+        yield Problem.at(origin, ("dates", "completed"), f"工程阶段为“{project.stage.value}”，但没有填写完工日期（dates.completed）", Severity.warning)
+    yield from ordered_log(report, project, "progress", project.progress, "进度记录")
+    seen: set[str] = set()
+    for index, prerequisite in enumerate(project.prerequisites):
+        if prerequisite.name.value in seen:
+            yield Problem.at(origin, ("prerequisites", index, "name"), f"前置要件“{prerequisite.name.value}”重复填写")
+        seen.add(prerequisite.name.value)
+        if prerequisite.done_on is not None:
+            yield from dated_entry(report, project, ("prerequisites", index, "done_on"), prerequisite.done_on, "要件办结")
 
 
-def check_honors(data: Dataset) -> Iterator[Problem]:
-    for honor in data.honors:
-        origin = _origin(honor)
-        if honor.status is HonorStatus.won and honor.awarded_on is None:
-            yield Problem.at(origin, ("awarded_on",), "状态为“已获得”时必须填写获得日期（awarded_on）")
-        if honor.status is not HonorStatus.won and honor.awarded_on is not None:
-            yield Problem.at(origin, ("awarded_on",), f"状态为“{honor.status.value}”时不应填写获得日期：已获得请把 status 改为“已获得”")
-        if honor.awarded_on is not None:
-            yield from dated_entry(data, honor, ("awarded_on",), honor.awarded_on, "获得")
+def check_honor(honor: Honor, report: ReportConfig | None) -> Iterator[Problem]:
+    origin = _origin(honor)
+    if honor.status is HonorStatus.won and honor.awarded_on is None:
+        yield Problem.at(origin, ("awarded_on",), "状态为“已获得”时必须填写获得日期（awarded_on）")
+    if honor.status is not HonorStatus.won and honor.awarded_on is not None:
+        yield Problem.at(origin, ("awarded_on",), f"状态为“{honor.status.value}”时不应填写获得日期：已获得请把 status 改为“已获得”")
+    if honor.awarded_on is not None:
+        yield from dated_entry(report, honor, ("awarded_on",), honor.awarded_on, "获得")
 
 
 # ---------------------------------------------------------------------- visibility
@@ -330,49 +404,38 @@ def check_honors(data: Dataset) -> Iterator[Problem]:
 NOT_HIDEABLE = {"id", "visibility", "internal_fields"}
 
 
-def check_visibility(data: Dataset) -> Iterator[Problem]:
-    internal_leaders = {le.id for le in data.leaders if le.is_internal}
-    for kind in KIND_LABELS:
-        if kind == "categories":
-            continue
-        for record in getattr(data, kind):
-            fields = type(record).model_fields
+def check_internal_fields(record: Any) -> Iterator[Problem]:
+    """Fields listed as internal must exist and be ones a record can do without."""
+    fields = type(record).model_fields
+    for index, name in enumerate(getattr(record, "internal_fields", [])):
+        sub = ("internal_fields", index)
+        if name not in fields or name in NOT_HIDEABLE:
             hideable = sorted(n for n, f in fields.items() if not f.is_required() and n not in NOT_HIDEABLE)
-            for index, name in enumerate(record.internal_fields):
-                sub = ("internal_fields", index)
-                if name not in fields or name in NOT_HIDEABLE:
-                    guess = difflib.get_close_matches(name, hideable, n=1, cutoff=0.6)
-                    hint = f"是否应为“{guess[0]}”？" if guess else f"可以列出的字段：{'、'.join(hideable)}"
-                    yield Problem.at(_origin(record), sub, f"没有可设为内部的字段“{name}”。{hint}")
-                elif fields[name].is_required():
-                    yield Problem.at(
-                        _origin(record), sub,
-                        f"“{name}”是必填字段，不能单独设为内部；整条记录需要保密时请写 visibility: internal",
-                    )
-    internal_units = {u.id for u in data.units if u.is_internal}
-    for unit in data.units:
-        if not unit.is_internal and unit.leader in internal_leaders:
+            guess = difflib.get_close_matches(name, hideable, n=1, cutoff=0.6)
+            hint = f"是否应为“{guess[0]}”？" if guess else f"可以列出的字段：{'、'.join(hideable)}"
+            yield Problem.at(_origin(record), sub, f"没有可设为内部的字段“{name}”。{hint}")
+        elif fields[name].is_required():
             yield Problem.at(
-                _origin(unit), ("leader",),
-                f"可公开单位的分管领导“{unit.leader}”被设为内部：请把该领导设为可公开，或把单位也设为内部",
+                _origin(record), sub,
+                f"“{name}”是必填字段，不能单独设为内部；整条记录需要保密时请写 visibility: internal",
             )
-    for task in data.tasks:
-        public = not task.is_internal and task.owner_unit not in internal_units
-        if public and task.leader in internal_leaders:
-            yield Problem.at(
-                _origin(task), ("leader",),
-                f"可公开任务的分管领导“{task.leader}”被设为内部：请把该领导设为可公开，或把任务也设为内部（visibility: internal）",
-            )
+
+
+def check_leaders(facts: Facts) -> Iterator[Problem]:
+    """A public unit or task cannot name an internal leader: the public outputs would lose him."""
+    internal_leaders, internal_units = facts.internal["leaders"], facts.internal["units"]
+    for origin, kind, is_internal, owner, leader in facts.leaders:
+        public = not is_internal and owner not in internal_units
+        if not public or leader not in internal_leaders:
+            continue
+        if kind == "units":
+            message = f"可公开单位的分管领导“{leader}”被设为内部：请把该领导设为可公开，或把单位也设为内部"
+        else:
+            message = f"可公开任务的分管领导“{leader}”被设为内部：请把该领导设为可公开，或把任务也设为内部（visibility: internal）"
+        yield Problem.at(origin, ("leader",), message)
 
 
 # ---------------------------------------------------------------------- photos
-
-
-def check_photos(data: Dataset) -> Iterator[Problem]:
-    for kind in ("cases", "highlights"):
-        for record in getattr(data, kind):
-            for index, photo in enumerate(record.photos):
-                yield from check_photo(data.data_dir, _origin(record), ("photos", index, "file"), photo)
 
 
 def check_photo(data_dir: Path, origin: Origin, sub: DataPath, photo: Photo) -> Iterator[Problem]:

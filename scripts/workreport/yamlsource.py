@@ -283,12 +283,19 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     return YamlDocument(value, builder.lines, builder.problems, builder.broken)
 
 
-def read_yaml(path: FsPath, display: str) -> YamlDocument:
-    """Read and parse a file; encoding problems are reported like syntax errors."""
-    raw = path.read_bytes()
+def decode(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
+    """A file's text (UTF-8, with or without a BOM), or the located problem with its encoding."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return YamlDocument(None, {}, [Problem(display, line, "", "文件不是 UTF-8 编码：请在编辑器中以 UTF-8 编码重新保存（WPS、记事本另存为时选择 UTF-8）")])
+        message = "文件不是 UTF-8 编码：请在编辑器中以 UTF-8 编码重新保存（WPS、记事本另存为时选择 UTF-8）"
+        return None, Problem(display, line, "", message)
+
+
+def read_yaml(path: FsPath, display: str) -> YamlDocument:
+    """Read and parse a file; encoding problems are reported like syntax errors."""
+    text, problem = decode(path.read_bytes(), display)
+    if text is None:
+        return YamlDocument(None, {}, [problem] if problem else [])
     return parse_yaml(text, display)

@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test golden new export bundle publish verify versions hooks generate bench schema passwd cert lock clean
+.PHONY: serve build check test lint golden new export bundle publish verify versions hooks generate bench bench-large schema passwd cert lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -45,7 +45,12 @@ check: $(STAMP)
 	$(PY) -m workreport check
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
+
+# ruff (rules in pyproject.toml) and mypy, strict over the whole package; CI runs it.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check scripts macros tests
+	$(VENV)/bin/mypy
 
 # Accept the rendered fragments as the new snapshots; read `git diff tests/golden` before committing.
 golden: $(STAMP)
@@ -75,6 +80,10 @@ generate: $(STAMP)
 # make bench: builds at 1×, 10× and 50× against the engine floor; table on screen, JSON in bench/results/.
 bench: $(STAMP)
 	$(PY) -m workreport bench $(if $(SCALES),--scales $(SCALES))
+
+# make bench-large: one data file of 100,000 tasks (TASKS=…), checked and built; figures in bench/results/large.json.
+bench-large: $(STAMP)
+	$(PY) -m workreport.bench.large $(if $(TASKS),--tasks $(TASKS)) $(if $(NO_PROSE),--no-prose)
 
 schema: $(STAMP)
 	$(PY) -m workreport schema

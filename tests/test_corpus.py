@@ -40,3 +40,40 @@ def test_bad_input_is_reported_exactly(case: Path, minimal_data: Path):
     # Every corpus case is an error, except those that only warn.
     if any(not line.split(": ", 2)[-1].startswith("警告") for line in expected):
         assert result.dataset is None
+
+
+@pytest.fixture
+def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file read the careful way (``yamlsource``), never record by record (``yamlstream``)."""
+    from workreport import yamlstream
+
+    monkeypatch.setattr(yamlstream, "available", lambda: False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_the_careful_reader_reports_the_same(case: Path, minimal_data: Path, careful_only: None):
+    """Plain files are read fast, the rest carefully: both readers must say exactly the same."""
+    plant(case, minimal_data)
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert [str(p) for p in load_dataset(minimal_data, minimal_data.parent).problems] == expected
+
+
+def test_both_readers_read_the_sample_alike(sample, monkeypatch: pytest.MonkeyPatch):
+    from conftest import ROOT
+    from workreport import yamlstream
+
+    monkeypatch.setattr(yamlstream, "available", lambda: False)
+    careful = load_dataset(ROOT / "data", ROOT).dataset
+    assert careful is not None
+    for kind in ("leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines"):
+        fast_records, careful_records = getattr(sample, kind), getattr(careful, kind)
+        assert [r.model_dump() for r in fast_records] == [r.model_dump() for r in careful_records], kind
+        assert [(r.origin.file, r.origin.line()) for r in fast_records] == [(r.origin.file, r.origin.line()) for r in careful_records]
+
+
+def test_a_plain_file_is_read_record_by_record(minimal_data: Path):
+    """The sample's files are plain: the fast reader takes them (else the tests above compare a reader with itself)."""
+    from workreport import yamlstream
+
+    text = (minimal_data / "records.yaml").read_text(encoding="utf-8")
+    assert sum(1 for _ in yamlstream.entries(text, {"tasks", "indicators", "projects", "cases"})) > 5

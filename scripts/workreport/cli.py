@@ -13,8 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .capacity import too_large
 from .dataset import Dataset
 from .loading import load_dataset
+from .model import ReportConfig
 from .problems import Problem
 from .schema import SCHEMA_FILE, schema_text, write_schema
 from .scratch import die_with_parent, scratch_dir, swap_into_place
@@ -39,7 +41,10 @@ def checked_dataset(args: argparse.Namespace) -> Dataset | None:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    return 0 if checked_dataset(args) is not None else 1
+    # Each record is dropped once checked: a province's data checks in little memory.
+    result = load_dataset(Path(args.data), Path(args.root), keep=False)
+    print_problems(result.problems)
+    return 1 if result.errors else 0
 
 
 def run_mkdocs(
@@ -58,20 +63,35 @@ def run_mkdocs(
     return subprocess.run(build, env=env, check=False, preexec_fn=die_with_parent).returncode == 0
 
 
-def output_stamp(args: argparse.Namespace, dataset: Dataset) -> dt.datetime:
+def output_stamp(args: argparse.Namespace, report: ReportConfig) -> dt.datetime:
     """The time this data's outputs carry (see ``stamps``)."""
-    return source_time(Path(args.root).resolve(), Path(args.data).resolve(), dataset.report.as_of)
+    return source_time(Path(args.root).resolve(), Path(args.data).resolve(), report.as_of)
+
+
+def buildable_report(args: argparse.Namespace) -> ReportConfig | None:
+    """Check the data for a site build (keeping no records), printing every problem; the report
+    when the data is clean and not larger than one site can hold (see ``capacity``)."""
+    result = load_dataset(Path(args.data), Path(args.root), keep=False)
+    print_problems(result.problems)
+    if result.errors or result.report is None:
+        return None
+    refusal = too_large(result.counts, len(result.report.categories))
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return None
+    return result.report
 
 
 def command_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in: a failed build leaves ``site/`` as it was."""
-    dataset = checked_dataset(args)
-    if dataset is None:
+    report = buildable_report(args)
+    if report is None:
         return 1
+    stamp = output_stamp(args, report)
     site = Path(args.site_dir).resolve()
     with scratch_dir(site.parent, ".site-") as scratch:
         fresh = scratch / "site"
-        if not run_mkdocs(args.config, fresh, output_stamp(args, dataset), public=args.public):
+        if not run_mkdocs(args.config, fresh, stamp, public=args.public):
             print(f"站点构建失败，{args.site_dir}/ 保持原样。", file=sys.stderr)
             return 1
         swap_into_place(fresh, site)

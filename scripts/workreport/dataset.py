@@ -17,8 +17,8 @@ from .model import (
     Honor,
     Indicator,
     Leader,
+    Located,
     Project,
-    Record,
     ReportConfig,
     Task,
     Unit,
@@ -43,7 +43,7 @@ class Dataset:
     honors: list[Honor] = field(default_factory=list)
     bottom_lines: list[BottomLineCheck] = field(default_factory=list)
 
-    def records(self) -> Iterator[Record]:
+    def records(self) -> Iterator[Located]:
         """Every record, kind by kind, in file order."""
         for kind in RECORD_KINDS:
             yield from getattr(self, kind)

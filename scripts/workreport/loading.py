@@ -6,8 +6,10 @@ and a reference to a record that exists but has errors is not reported a second 
 
 from __future__ import annotations
 
+import concurrent.futures
 import difflib
 import gc
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,10 +24,10 @@ from .dataset import Dataset
 from .plain import control_characters
 from .problems import DataError, Origin, Problem, show_value, sort_problems
 from .problems import Path as DataPath
-from .validation import Context, Facts, check_placeholders, dataset_problems, record_problems
+from .validation import PLACEHOLDER, Context, Facts, check_placeholders, dataset_problems, record_problems
 from .yamlsource import decode, parse_yaml
 
-RECORD_MODELS: dict[str, type[model.Record]] = {
+RECORD_MODELS: dict[str, type[model.Located]] = {
     "leaders": model.Leader,
     "units": model.Unit,
     "tasks": model.Task,
@@ -47,6 +49,10 @@ class LoadResult:
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    report: model.ReportConfig | None = None
+    """The report configuration, when it loaded (also when the records were not kept)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """How many valid records of each kind the data holds."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -153,6 +159,8 @@ class _FileResult:
     pending: list[tuple[str, Any]] = field(default_factory=list)
     """Records read before the report: their dated rules wait for it."""
     reports: list[tuple[model.ReportConfig | None, Origin]] = field(default_factory=list)
+    placeholders: bool = True
+    """Whether the file may still hold scaffold text (most files do not: no need to look)."""
 
 
 class _Loader:
@@ -187,7 +195,9 @@ class _Loader:
         if text is None:
             self.problems.append(problem)  # type: ignore[arg-type]
             return
-        result = self.read_fast(path, display, text) if self.fast_enough(text) else None
+        result = None
+        if self.fast_enough(text):
+            result = self.read_in_parts(path, display, text) or self.read_fast(path, display, text)
         if result is None:
             result = self.read_carefully(display, text)
         self.commit(result)
@@ -199,7 +209,7 @@ class _Loader:
 
     def read_fast(self, path: Path, display: str, text: str) -> _FileResult | None:
         """The file read record by record (see ``yamlstream``); None when it needs the careful reader."""
-        result = _FileResult()
+        result = _FileResult(placeholders=PLACEHOLDER in text)
         lines = yamlstream.FileLines(path, display)
         try:
             for entry in yamlstream.entries(text, RECORD_MODELS):
@@ -211,6 +221,42 @@ class _Loader:
         except yamlstream.NotPlain:
             return None
         return result
+
+    def read_in_parts(self, path: Path, display: str, text: str) -> _FileResult | None:
+        """A large file of one long list, read in parts by one process per core (``check`` only).
+
+        Records are then checked where they are read and only what the rules across records
+        need comes back (``Facts``), so this is for ``keep=False``; and the report must be
+        known, since each record's dates are checked against its period.
+        """
+        workers = _cores()
+        if self.keep or self.report is None or workers < 2 or len(text) < PARALLEL_CHARACTERS:
+            return None
+        parts = yamlstream.split_list(text, workers, RECORD_MODELS)
+        if parts is None:
+            return None
+        # References to what is already known need not travel back: the rest is checked at the end.
+        known = {kind: frozenset(ids) for kind, ids in self.facts.declared.items()}
+        known["categories"] = frozenset(c.id for c in self.report.categories)
+        jobs = [(path, display, part, self.report, self.data_dir, self.root, known) for part in parts]
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None  # Windows: workers would have to read and decode the file again; read it whole
+        # The workers are forked with the text in memory, rather than each reading and decoding it again.
+        _SHARED["text"] = text
+        try:
+            context = multiprocessing.get_context("fork")
+            with concurrent.futures.ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
+                results = list(pool.map(_read_part, jobs))
+        finally:
+            _SHARED.clear()
+        if any(r is None for r in results):
+            return None
+        whole = _FileResult()
+        for result in results:
+            assert result is not None
+            whole.problems.extend(result.problems)
+            whole.facts.merge(result.facts)
+        return whole
 
     def read_carefully(self, display: str, text: str) -> _FileResult:
         result = _FileResult()
@@ -247,7 +293,8 @@ class _Loader:
     def take_record(self, kind: str, item: Any, origin: Origin, result: _FileResult, broken: Broken) -> None:
         if isinstance(item, dict):
             result.facts.note_raw(kind, item, origin)
-            result.problems.extend(check_placeholders(item, origin))
+            if result.placeholders:
+                result.problems.extend(check_placeholders(item, origin))
         record = validate_record(RECORD_MODELS[kind], item, origin, result.problems, broken)
         if record is None:
             return
@@ -283,9 +330,11 @@ class _Loader:
         self.pending = []
         self.problems.extend(dataset_problems(self.report, self.facts))
         problems = sort_problems(self.problems)
+        counts = {kind: sum(len(origins) for origins in by_id.values()) for kind, by_id in self.facts.ids.items()}
         if any(p.is_error for p in problems) or self.report is None or not self.keep:
-            return LoadResult(None, problems, files)
-        return LoadResult(Dataset(report=self.report, data_dir=self.data_dir, **self.records), problems, files)
+            return LoadResult(None, problems, files, self.report, counts)
+        dataset = Dataset(report=self.report, data_dir=self.data_dir, **self.records)
+        return LoadResult(dataset, problems, files, self.report, counts)
 
     def settle_report(self) -> None:
         """Two reports: name both places and use neither, since either could be the stray copy."""
@@ -299,13 +348,49 @@ class _Loader:
 
 Broken = Callable[[DataPath], bool]
 
+# Files this long are read in parts, one per core, by ``check``: a province's single file of
+# 100,000 tasks is about 85 to 150 MB.
+PARALLEL_CHARACTERS = 8_000_000
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+_SHARED: dict[str, str] = {}
+"""The text of the file being read in parts, for the forked workers (``text``)."""
+
+
+def _read_part(
+    job: tuple[Path, str, yamlstream.Part, model.ReportConfig, Path, Path, dict[str, frozenset[str]]],
+) -> _FileResult | None:
+    """One part of a long list, read and checked in a worker process; None: read the file whole."""
+    path, display, part, report, data_dir, root, known = job
+    text = _SHARED["text"]
+    loader = _Loader(data_dir, root, keep=False)
+    loader.report = report
+    result = _FileResult(placeholders=PLACEHOLDER in text)
+    lines = yamlstream.FileLines(path, display)
+    try:
+        for entry in yamlstream.part_entries(text, part):
+            where = Origin(display, (), yamlstream.RecordLines(lines, entry.key, entry.index, entry.start, entry.end))
+            loader.take_record(entry.key, entry.value, where.child(entry.key, part.first_index if entry.index is None else entry.index), result, _never)
+    except yamlstream.NotPlain:
+        return None
+    facts = result.facts
+    facts.references = [r for r in facts.references if r.value not in known.get(r.target, frozenset())]
+    return result
+
 
 def _never(path: DataPath) -> bool:
     return False
 
 
 def validate_record(
-    cls: type[model.Record],
+    cls: type[model.Located],
     value: Any,
     origin: Origin,
     problems: list[Problem],

@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
+from .capacity import PAGED_KINDS, too_large
 from .problems import DataError
 from .render.session import site_for
 from .render.site import SiteRenderer
@@ -50,6 +51,11 @@ def site_from_config(config: Any) -> SiteRenderer:
             (log.error if problem.is_error else log.warning)(str(problem))
         errors = sum(1 for p in error.problems if p.is_error)
         raise Abort(f"数据检查未通过：{errors} 个错误，站点未生成。请按上面的提示修改 data/ 下的文件。") from None
+    refusal = too_large(
+        {kind: len(getattr(renderer.data, kind)) for kind in PAGED_KINDS}, len(renderer.data.categories)
+    )
+    if refusal:
+        raise Abort(refusal)
     # Data warnings are advice ("本期不计入"), not faults: `make check` passes with them, so
     # they must not fail a `--strict` build or stop the editors' preview either. They are
     # logged at INFO (each line already says 警告：), once per loaded dataset.

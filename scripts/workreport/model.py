@@ -41,6 +41,14 @@ class Record(BaseModel):
         allow_inf_nan=False,
     )
 
+
+class Located(Record):
+    """A record of its own (a task, a unit, the report), which knows where it was written.
+
+    Only these carry the private attribute: pydantic initialises private attributes on every
+    instance, and the parts of a record (a window, a log entry) are the bulk of the instances.
+    """
+
     # Where the record came from, so later checks can point at file and line.
     _origin: Origin | None = PrivateAttr(default=None)
 
@@ -56,7 +64,7 @@ class Visibility(str, Enum):
     internal = "internal"
 
 
-class VisibleRecord(Record):
+class VisibleRecord(Located):
     visibility: Visibility = Visibility.public
     """公开范围：`public`（可公开，可进入对外导出）或 `internal`（仅限局内网站，永不导出）。默认 `public`。"""
     internal_fields: list[str] = Field(default_factory=list)
@@ -105,7 +113,7 @@ class Category(Record):
     """条线的提法，如“当好幸福河湖建设主角”，显示在条线标题下。"""
 
 
-class ReportConfig(Record):
+class ReportConfig(Located):
     """报告配置：单位名称、报告期、截至日期、阈值和工作条线。全部数据中只能出现一次。"""
 
     bureau: Text

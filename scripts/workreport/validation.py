@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,9 @@ from .model import (
     HonorStatus,
     Indicator,
     IndicatorSource,
+    Located,
     Photo,
     Project,
-    Record,
     ReportConfig,
     Stage,
     Task,
@@ -72,31 +71,33 @@ class Facts:
     on a province's data keeps none of them): these few facts are enough.
     """
 
-    ids: dict[str, dict[str, list[Origin]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    # Plain dicts (no defaultdict of lambdas): facts gathered by a worker process travel back by pickle.
+    ids: dict[str, dict[str, list[Origin]]] = field(default_factory=dict)
     """kind → id → where each valid record with that id is."""
-    declared: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    declared: dict[str, set[str]] = field(default_factory=dict)
     """kind → every id written in the data, valid record or not."""
     references: list[Reference] = field(default_factory=list)
-    internal: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    internal: dict[str, set[str]] = field(default_factory=dict)
     """kind → ids of records marked internal."""
     leaders: list[tuple[Origin, str, bool, str | None, str]] = field(default_factory=list)
     """(where, kind, marked internal, owning unit, leader) for units and tasks that name a leader."""
 
     def merge(self, other: Facts) -> None:
         for kind, by_id in other.ids.items():
+            mine = self.ids.setdefault(kind, {})
             for record_id, origins in by_id.items():
-                self.ids[kind][record_id].extend(origins)
+                mine.setdefault(record_id, []).extend(origins)
         for kind, ids in other.declared.items():
-            self.declared[kind] |= ids
+            self.declared.setdefault(kind, set()).update(ids)
         self.references.extend(other.references)
         for kind, ids in other.internal.items():
-            self.internal[kind] |= ids
+            self.internal.setdefault(kind, set()).update(ids)
         self.leaders.extend(other.leaders)
 
     def note_raw(self, kind: str, raw: Any, origin: Origin) -> None:
         """What a record's plain value says, valid or not: its id and its references."""
         if isinstance(raw.get("id"), str):
-            self.declared[kind].add(raw["id"])
+            self.declared.setdefault(kind, set()).add(raw["id"])
         for pattern, target in REFERENCES.get(kind, []):
             for path, ref in walk(raw, pattern):
                 if isinstance(ref, str):
@@ -104,9 +105,9 @@ class Facts:
 
     def note_record(self, kind: str, record: Any) -> None:
         origin = _origin(record)
-        self.ids[kind][record.id].append(origin)
+        self.ids.setdefault(kind, {}).setdefault(record.id, []).append(origin)
         if getattr(record, "is_internal", False):
-            self.internal[kind].add(record.id)
+            self.internal.setdefault(kind, set()).add(record.id)
         if kind == "units":
             self.leaders.append((origin, kind, record.is_internal, None, record.leader))
         elif kind == "tasks" and record.leader is not None:
@@ -139,7 +140,7 @@ def dataset_problems(report: ReportConfig | None, facts: Facts) -> Iterator[Prob
     yield from check_leaders(facts)
 
 
-def _origin(record: Record) -> Origin:
+def _origin(record: Located) -> Origin:
     assert record.origin is not None, "records are located by the loader"
     return record.origin
 
@@ -283,7 +284,7 @@ def unknown_reference(kind: str, value: str, known: set[str]) -> str:
 # ---------------------------------------------------------------------- dates
 
 
-def dated_entry(report: ReportConfig | None, record: Record, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
+def dated_entry(report: ReportConfig | None, record: Located, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
     """An entry of a log: after the period is an error, after the as-of date a warning."""
     if report is None:
         return  # the report did not load: there is no period to compare with
@@ -298,7 +299,7 @@ def dated_entry(report: ReportConfig | None, record: Record, sub: DataPath, when
 
 
 def ordered_log(
-    report: ReportConfig | None, record: Record, key: str, entries: Sequence[Any], what: str
+    report: ReportConfig | None, record: Located, key: str, entries: Sequence[Any], what: str
 ) -> Iterator[Problem]:
     """A dated log: strictly in date order, and every entry inside the period."""
     previous: dt.date | None = None
@@ -423,7 +424,7 @@ def check_internal_fields(record: Any) -> Iterator[Problem]:
 
 def check_leaders(facts: Facts) -> Iterator[Problem]:
     """A public unit or task cannot name an internal leader: the public outputs would lose him."""
-    internal_leaders, internal_units = facts.internal["leaders"], facts.internal["units"]
+    internal_leaders, internal_units = facts.internal.get("leaders", set()), facts.internal.get("units", set())
     for origin, kind, is_internal, owner, leader in facts.leaders:
         public = not is_internal and owner not in internal_units
         if not public or leader not in internal_leaders:

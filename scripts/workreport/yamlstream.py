@@ -99,7 +99,12 @@ def _build(event: Any, next_event: Any) -> Any:
         event = next_event()
         kind = type(event)
         if kind is _Scalar:
-            value = _scalar(event)
+            # _scalar(), inlined: this line runs for every value of a province's data.
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise NotPlain
+            value = event.value
+            if event.implicit[0] and (not value or value[0] in _MAY_RESOLVE):
+                value = _plain(value)
         elif kind is _MapStart or kind is _SeqStart:
             if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                 raise NotPlain
@@ -190,19 +195,104 @@ def entries(text: str, record_keys: Collection[str]) -> Iterator[Entry]:
         parser.dispose()
 
 
-def _records(key: str, flow: bool, parser: Any) -> Iterator[Entry]:
-    index = 0
+def _records(key: str, flow: bool, parser: Any, first_line: int = 0, first_index: int = 0) -> Iterator[Entry]:
+    index = first_index
     while True:
         event = parser.get_event()
         if type(event) is _SeqEnd:
             return
-        start = event.start_mark.line + 1
+        start = event.start_mark.line + 1 + first_line
         value = _build(event, parser.get_event)
         # The record's lines end where the next token begins (the next record, or the next key).
         after: Any = parser.peek_event()
-        end = None if flow or after is None or after.start_mark is None else after.start_mark.line + 1
+        end = None if flow or after is None or after.start_mark is None else after.start_mark.line + 1 + first_line
         yield Entry(key, index, value, start, end if end is not None and end > start else None)
         index += 1
+
+
+# ---------------------------------------------------------------------- a long list in parts
+
+
+@dataclass(frozen=True)
+class Part:
+    """Some records of a file whose only content is one long list: ``text[start:end]``."""
+
+    key: str
+    start: int
+    end: int
+    """Offsets in the file's text; the part starts at the beginning of a record's line."""
+    first_line: int
+    """The 0-based line where the part starts."""
+    first_index: int
+    """The position of the part's first record in the whole list."""
+    records: int
+    """How many record lines the part holds, counted on the text; the parse must agree."""
+
+
+_TOP_LINE = re.compile(r"^[^\s#].*$", re.MULTILINE)
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):\s*(#.*)?")
+_FIRST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+
+
+def split_list(text: str, parts: int, record_keys: Collection[str]) -> list[Part] | None:
+    """The file cut into ``parts`` at record boundaries, when it is one top-level list of records.
+
+    The cuts are made on the text, at lines that start a record (``- `` at the list's
+    indentation). Each part is then read on its own (``part_entries``): a cut that fell
+    inside a quoted text or a bracket would leave its part unfinished, which libyaml
+    refuses, and the number of records read must equal the number of record lines counted
+    here. Anything unusual returns None, and the file is read in one piece.
+    """
+    tops = _TOP_LINE.finditer(text)
+    top = next(tops, None)
+    if top is None or next(tops, None) is not None:
+        return None
+    key = _TOP_KEY.fullmatch(top.group(0))
+    first = _FIRST_ITEM.search(text, top.end())
+    if key is None or key.group(1) not in record_keys or first is None:
+        return None
+    if text[top.end() : first.start()].strip(" \n\r\t") and not all(
+        line.strip().startswith("#") for line in text[top.end() : first.start()].splitlines() if line.strip()
+    ):
+        return None  # something other than comments between the key and its first record
+    marker = re.compile(f"^{re.escape(first.group(1))}- ", re.MULTILINE)
+    starts = [m.start() for m in marker.finditer(text, first.start())]
+    if len(starts) < 2 * parts:
+        return None
+    positions = [len(starts) * k // parts for k in range(parts)] + [len(starts)]
+    cuts = [starts[p] for p in positions[:-1]] + [len(text)]
+    lines = [text.count("\n", 0, cut) for cut in cuts[:-1]]
+    return [
+        Part(key.group(1), cuts[k], cuts[k + 1], lines[k], positions[k], positions[k + 1] - positions[k])
+        for k in range(parts)
+    ]
+
+
+def part_entries(text: str, part: Part) -> Iterator[Entry]:
+    """The records of one part of ``text`` (see ``split_list``); raises NotPlain as ``entries`` does."""
+    if _CParser is None:
+        raise NotPlain
+    # The part ends as the file goes on (with a line break), so its last record's lines end
+    # where the next part's begin.
+    parser = _CParser(text[part.start : part.end])
+    try:
+        parser.get_event()  # stream start
+        parser.get_event()  # document start
+        event = parser.get_event()
+        if type(event) is not _SeqStart or event.anchor is not None or event.tag is not None or event.flow_style:
+            raise NotPlain
+        count = 0
+        for entry in _records(part.key, False, parser, part.first_line, part.first_index):
+            count += 1
+            yield entry
+        if count != part.records:
+            raise NotPlain
+        if type(parser.get_event()) is not yaml.DocumentEndEvent or type(parser.get_event()) is not yaml.StreamEndEvent:
+            raise NotPlain
+    except yaml.YAMLError:
+        raise NotPlain from None
+    finally:
+        parser.dispose()
 
 
 @dataclass

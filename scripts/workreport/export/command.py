@@ -54,7 +54,7 @@ def command_export(args: argparse.Namespace) -> int:
     dataset = checked_dataset(args)
     if dataset is None:
         return 1
-    stamp = output_stamp(args, dataset)
+    stamp = output_stamp(args, dataset.report)
     view = public_view(dataset)
     ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else None
     try:
@@ -113,13 +113,13 @@ def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]
 
 def command_bundle(args: argparse.Namespace) -> int:
     """A public, single-version site that opens from file:// (search included), zipped."""
-    from ..cli import checked_dataset, output_stamp, run_mkdocs
+    from ..cli import buildable_report, output_stamp, run_mkdocs
 
-    dataset = checked_dataset(args)
-    if dataset is None:
+    report = buildable_report(args)
+    if report is None:
         return 1
-    stamp = output_stamp(args, dataset)
-    period = dataset.report.period.id
+    stamp = output_stamp(args, report)
+    period = report.period.id
     out = Path(args.out)
     target = out / f"site-{period}.zip"
     with scratch_dir(out, ".bundle-") as scratch:

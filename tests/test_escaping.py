@@ -194,3 +194,33 @@ def test_pages_and_search_run_nothing_from_data(browser, served: str):
 def test_payload_is_the_one_being_tested():
     # If the payload lost its markup, the tests above would pass for nothing.
     assert "<img src=x onerror=" in PAYLOAD and "](javascript:" in PAYLOAD and "{: on" in PAYLOAD
+
+
+class Tables(HTMLParser):
+    """The number of cells of every row of every table on a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[int]] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append(0)
+        elif tag in ("td", "th") and self.tables and self.tables[-1]:
+            self.tables[-1][-1] += 1
+
+
+@pytest.mark.parametrize("folder", ["site", "public-site"])
+def test_no_data_text_breaks_a_table(hostile: Path, folder: str):
+    """Every field holds a `|`: had one escaped the cell rule, its row would have more cells than its header."""
+    checked = 0
+    for page in sorted((hostile / folder).rglob("*.html")):
+        parser = Tables()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for rows in parser.tables:
+            assert len(set(rows)) <= 1, (page, rows)
+            checked += len(rows)
+    assert checked > 100

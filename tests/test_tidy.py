@@ -115,15 +115,17 @@ def test_a_killed_bundle_leaves_dist_whole_and_the_next_bundle_tidies(project: P
 
 
 def test_a_scratch_folder_of_a_live_run_is_left_alone(project: Path):
-    """Two runs at once: the second does not remove the first one's folder."""
-    from workreport.scratch import sweep
+    """Two runs at once: the second does not remove the first one's folder; a dead run's folder
+    goes even when its process id now belongs to another process (ids are reused)."""
+    from workreport.scratch import _owner, sweep
 
-    live = project / f".site-{os.getppid()}-live"
+    live = project / f".site-{_owner()}-live"
     dead = project / ".site-999999999-dead"
-    live.mkdir()
-    dead.mkdir()
+    reused = project / f".site-{os.getpid()}.1-reused"  # this process's id, but another start time
+    for folder in (live, dead, reused):
+        folder.mkdir()
     try:
-        assert sweep(project, ".site-") == [dead]
-        assert live.is_dir() and not dead.exists()
+        assert sorted(sweep(project, ".site-")) == sorted([dead, reused])
+        assert live.is_dir() and not dead.exists() and not reused.exists()
     finally:
         live.rmdir()

@@ -21,10 +21,32 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-_LEFTOVER = re.compile(r"^(?P<prefix>\.[a-z]+-)(?P<pid>\d+)-")
+_LEFTOVER = re.compile(r"^(?P<prefix>\.[a-z]+-)(?P<pid>\d+)(?:\.(?P<start>\d+))?-")
 
 
-def _alive(pid: int) -> bool:
+def _started(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, from /proc), or None where unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    # The command name, in parentheses, may hold spaces: the fields after it are plain.
+    return stat.rsplit(")", 1)[-1].split()[19]
+
+
+def _owner() -> str:
+    """This run's name in its scratch folders: its process id and, where known, its start time.
+
+    A process id alone can be reused by a later process; with the start time the next run
+    cannot mistake a dead run's folder for a live one's.
+    """
+    started = _started(os.getpid())
+    return f"{os.getpid()}.{started}" if started else str(os.getpid())
+
+
+def _alive(pid: int, started: str | None) -> bool:
+    if started is not None and Path("/proc").is_dir():
+        return _started(pid) == started
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -35,13 +57,13 @@ def _alive(pid: int) -> bool:
 
 
 def sweep(parent: Path, prefix: str) -> list[Path]:
-    """Remove the scratch folders ``<prefix><pid>-…`` in ``parent`` whose run has died."""
+    """Remove the scratch folders ``<prefix><pid>[.<start>]-…`` in ``parent`` whose run has died."""
     removed: list[Path] = []
     if not parent.is_dir():
         return removed
     for entry in parent.iterdir():
         match = _LEFTOVER.match(entry.name)
-        if match and match["prefix"] == prefix and int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+        if match and match["prefix"] == prefix and not _alive(int(match["pid"]), match["start"]):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
@@ -49,10 +71,10 @@ def sweep(parent: Path, prefix: str) -> list[Path]:
 
 @contextlib.contextmanager
 def scratch_dir(parent: Path, prefix: str) -> Iterator[Path]:
-    """A fresh folder ``<parent>/<prefix><pid>-…`` for this run, removed when it ends."""
+    """A fresh folder ``<parent>/<prefix><pid>.<start>-…`` for this run, removed when it ends."""
     parent.mkdir(parents=True, exist_ok=True)
     sweep(parent, prefix)
-    path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
+    path = Path(tempfile.mkdtemp(prefix=f"{prefix}{_owner()}-", dir=parent))
     try:
         yield path
     finally:

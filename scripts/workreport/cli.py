@@ -60,7 +60,7 @@ def run_mkdocs(
     env["WORKREPORT_OFFLINE"] = "true" if offline else "false"
     env["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site_dir)]
-    return subprocess.run(build, env=env, check=False, preexec_fn=die_with_parent).returncode == 0
+    return subprocess.run(build, env=env, check=False, preexec_fn=die_with_parent()).returncode == 0
 
 
 def output_stamp(args: argparse.Namespace, report: ReportConfig) -> dt.datetime:

@@ -18,7 +18,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _LEFTOVER = re.compile(r"^(?P<prefix>\.[a-z]+-)(?P<pid>\d+)(?:\.(?P<start>\d+))?-")
@@ -108,12 +108,22 @@ def swap_into_place(fresh: Path, target: Path) -> None:
         aside.rename(fresh)
 
 
-def die_with_parent() -> None:
-    """For ``subprocess(preexec_fn=…)``: the child is killed when the command that started it dies.
+def die_with_parent() -> Callable[[], None]:
+    """For ``subprocess(preexec_fn=die_with_parent())``: the child is killed when the command
+    that started it dies.
 
     Without it a killed ``workreport build`` would leave MkDocs running, still writing into
-    a scratch folder that the next run removes.
+    (and so making again) a scratch folder that the next run removes. A parent killed between
+    the fork and the ``prctl`` call would not be noticed: the child then sees it has a new
+    parent and stops at once.
     """
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    parent = os.getpid()
+
+    def arm() -> None:
+        if sys.platform.startswith("linux"):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return arm

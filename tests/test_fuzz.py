@@ -57,17 +57,17 @@ def assert_located(output: str, root: Path) -> None:
 def handle_everything(root: Path, with_pdf: bool) -> None:
     """What every later command does with accepted data, in-process."""
     from workreport.analysis import Analysis
+    from workreport.audience import INTERNAL, PUBLIC
     from workreport.export.compilation import compile_cases
     from workreport.export.docx_writer import write_docx
     from workreport.export.ledger import write_ledger
     from workreport.loading import load_or_raise
     from workreport.render.site import SiteRenderer
-    from workreport.visibility import public_view
 
     dataset, _ = load_or_raise(root / "data", root)
-    view = public_view(dataset)
-    for data, public in ((dataset, False), (view, True)):
-        renderer = SiteRenderer(data, public=public)
+    view = PUBLIC.edition(dataset).data
+    for audience in (INTERNAL, PUBLIC):
+        renderer = SiteRenderer(audience.edition(dataset))
         for _uri, _markdown in renderer.pages():
             pass
         for name in FRAGMENTS:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from workreport.audience import INTERNAL
 from workreport.render.site import SiteRenderer
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,7 +42,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def renderer(sample) -> SiteRenderer:
-    return SiteRenderer(sample)
+    return SiteRenderer(INTERNAL.edition(sample))
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workreport.audience import INTERNAL
 from workreport.loading import load_dataset
 from workreport.plain import markdown_inline
 from workreport.render.markdown import number
@@ -13,7 +14,7 @@ from workreport.render.site import SiteRenderer
 def renderer(data_dir: Path) -> SiteRenderer:
     result = load_dataset(data_dir, data_dir.parent)
     assert result.dataset is not None, result.problems
-    return SiteRenderer(result.dataset)
+    return SiteRenderer(INTERNAL.edition(result.dataset))
 
 
 def test_editor_text_cannot_break_a_table_or_inject_markup(minimal_data: Path):

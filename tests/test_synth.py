@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from workreport.audience import INTERNAL, PUBLIC
 from workreport.loading import load_dataset
 from workreport.render.site import SiteRenderer
 from workreport.synth import SynthError, add_generate_command, generate
-from workreport.visibility import public_view
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -164,15 +164,16 @@ def test_texts_have_realistic_lengths(loaded):
 
 def test_the_whole_site_renders(loaded):
     data = loaded[(2, 1, "a")].dataset
-    for view in (data, public_view(data)):
-        renderer = SiteRenderer(view)
+    for audience in (INTERNAL, PUBLIC):
+        view = audience.edition(data).data
+        renderer = SiteRenderer(audience.edition(data))
         pages = dict(renderer.pages())
         assert len(pages) == sum(len(getattr(view, kind)) for kind in ("tasks", "indicators", "projects", "cases",
                                                                         "units", "categories", "leaders"))
         for name, page in FRAGMENTS.items():
             assert renderer.fragment(name, page), name
     assert "dashboard" in FRAGMENTS and FRAGMENTS["task_index"] == "tasks/index.md"
-    renderer = SiteRenderer(data)
+    renderer = SiteRenderer(INTERNAL.edition(data))
     text = "\n".join(md for _, md in renderer.pages())
     for word in SEARCH_WORDS:
         assert text.count(word) >= 10, word

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..audience import INTERNAL, PUBLIC
 from ..history import load_history
 from ..loading import load_or_raise
 from ..problems import Problem
-from ..visibility import public_view
 from .site import SiteRenderer
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -43,11 +43,9 @@ def site_for(
     if cached and cached[0] == signature:
         return cached[1], cached[2]
     dataset, warnings = load_or_raise(data_dir, display_root)
-    if public:
-        # Who edited what is the bureau's own business: the public build reads no history at all.
-        renderer = SiteRenderer(public_view(dataset), directory_urls=directory_urls, public=True)
-    else:
-        history = load_history(display_root, (r.origin for r in dataset.records() if r.origin))
-        renderer = SiteRenderer(dataset, directory_urls=directory_urls, history=history)
+    audience = PUBLIC if public else INTERNAL
+    # Who edited what is the bureau's own business: the public build reads no history at all.
+    history = load_history(display_root, (r.origin for r in dataset.records() if r.origin)) if audience.sees_history else None
+    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history)
     _cache[key] = (signature, renderer, warnings)
     return renderer, warnings

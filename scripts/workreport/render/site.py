@@ -13,7 +13,7 @@ from typing import Any
 
 from ..analysis import BEHIND, Analysis, Scorecard
 from ..assessment import Health, IndicatorStanding, Trend
-from ..dataset import Dataset
+from ..audience import Edition
 from ..history import Change, History
 from ..model import BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
 from ..plain import html_text
@@ -45,16 +45,16 @@ HONOR_STATUS_TONES = {
 class SiteRenderer:
     """Renders every fragment and page of the site from one dataset."""
 
-    def __init__(
-        self, data: Dataset, *, directory_urls: bool = True, history: History | None = None, public: bool = False
-    ):
-        self.data = data
+    def __init__(self, edition: Edition, *, directory_urls: bool = True, history: History | None = None):
+        self.edition = edition
+        self.audience = edition.audience
+        data = self.data = edition.data
         # The bureau's own assessment (deductions charged to units at a multiple) is internal
         # by nature: the public version states only the points lost above.
-        self.internal_assessment = not public
+        self.internal_assessment = self.audience.sees_internal_assessment
         self.directory_urls = directory_urls
-        # The change history is shown only when given (the internal build); never in public.
-        self.history = history
+        # The change history is shown only to an audience that may see it, and only when read.
+        self.history = history if self.audience.sees_history else None
         self.report = data.report
         self.as_of = data.report.as_of
         self.analysis = Analysis(data)

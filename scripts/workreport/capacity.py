@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .model import KINDS
+
 MAX_RECORD_PAGES = 10_000
-# Kinds with one page per record (see render/links.PAGE_KINDS); lines of work are few.
-PAGED_KINDS = ("tasks", "indicators", "projects", "cases", "units", "leaders")
+PAGED_KINDS = tuple(kind.key for kind in KINDS if kind.page)
+"""Kinds with one page per record (the register's ``page``); the lines of work are few."""
 
 
 def record_pages(counts: Mapping[str, int], categories: int) -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .model import (
+    KIND_BY_KEY,
+    KINDS,
     BottomLineCheck,
     Case,
     Category,
@@ -24,72 +25,123 @@ from .model import (
     Unit,
 )
 
-RECORD_KINDS = ("leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines")
 
-
-@dataclass
 class Dataset:
-    """The validated data. Lists keep file order; ``by_id`` maps give look-ups."""
+    """The validated data: every record of every kind of the register, in file order, with look-ups.
 
-    report: ReportConfig
-    data_dir: Path
-    leaders: list[Leader] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    projects: list[Project] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    highlights: list[Highlight] = field(default_factory=list)
-    honors: list[Honor] = field(default_factory=list)
-    bottom_lines: list[BottomLineCheck] = field(default_factory=list)
+    Records are kept by kind key (``of("tasks")``); the kinds the code works with by name
+    also have typed properties (``tasks``). A kind added to the register needs nothing here.
+    """
+
+    def __init__(self, report: ReportConfig, data_dir: Path, **records: list[Any]):
+        unknown = set(records) - set(KIND_BY_KEY)
+        if unknown:
+            raise TypeError(f"not kinds of the register: {', '.join(sorted(unknown))}")
+        self.report = report
+        self.data_dir = data_dir
+        self._records: dict[str, list[Any]] = {kind.key: list(records.get(kind.key, [])) for kind in KINDS}
+        self._by_id: dict[str, dict[str, Any]] = {}
+
+    def of(self, key: str) -> list[Any]:
+        """The records of the kind called ``key``, in file order."""
+        return self._records[key]
+
+    def by_id(self, key: str) -> dict[str, Any]:
+        """The records of a kind by id."""
+        found = self._by_id.get(key)
+        if found is None:
+            found = self._by_id[key] = {r.id: r for r in self._records[key]}
+        return found
+
+    def replaced(self, **records: list[Any]) -> Dataset:
+        """The same data with the given kinds' records replaced."""
+        return Dataset(self.report, self.data_dir, **(self._records | records))
 
     def records(self) -> Iterator[Located]:
         """Every record, kind by kind, in file order."""
-        for kind in RECORD_KINDS:
-            yield from getattr(self, kind)
+        for kind in KINDS:
+            yield from self._records[kind.key]
 
     @property
     def categories(self) -> list[Category]:
         """The lines of work, from the report configuration."""
         return self.report.categories
 
+    # ------------------------------------------------------------------ the kinds by name
+
+    @property
+    def leaders(self) -> list[Leader]:
+        return self._records["leaders"]
+
+    @property
+    def units(self) -> list[Unit]:
+        return self._records["units"]
+
+    @property
+    def tasks(self) -> list[Task]:
+        return self._records["tasks"]
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return self._records["indicators"]
+
+    @property
+    def projects(self) -> list[Project]:
+        return self._records["projects"]
+
+    @property
+    def cases(self) -> list[Case]:
+        return self._records["cases"]
+
+    @property
+    def highlights(self) -> list[Highlight]:
+        return self._records["highlights"]
+
+    @property
+    def honors(self) -> list[Honor]:
+        return self._records["honors"]
+
+    @property
+    def bottom_lines(self) -> list[BottomLineCheck]:
+        return self._records["bottom_lines"]
+
     # ------------------------------------------------------------------ look-ups
 
-    @cached_property
+    @property
     def unit_by_id(self) -> dict[str, Unit]:
-        return {u.id: u for u in self.units}
+        return self.by_id("units")
 
-    @cached_property
+    @property
     def leader_by_id(self) -> dict[str, Leader]:
-        return {le.id: le for le in self.leaders}
+        return self.by_id("leaders")
 
     @cached_property
     def category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.report.categories}
 
-    @cached_property
+    @property
     def task_by_id(self) -> dict[str, Task]:
-        return {t.id: t for t in self.tasks}
+        return self.by_id("tasks")
 
-    @cached_property
+    @property
     def indicator_by_id(self) -> dict[str, Indicator]:
-        return {i.id: i for i in self.indicators}
+        return self.by_id("indicators")
 
-    @cached_property
+    @property
     def project_by_id(self) -> dict[str, Project]:
-        return {p.id: p for p in self.projects}
+        return self.by_id("projects")
 
-    @cached_property
+    @property
     def case_by_id(self) -> dict[str, Case]:
-        return {c.id: c for c in self.cases}
+        return self.by_id("cases")
 
-    @cached_property
+    @property
     def highlight_by_id(self) -> dict[str, Highlight]:
-        return {h.id: h for h in self.highlights}
+        return self.by_id("highlights")
 
-    @cached_property
+    @property
     def honor_by_id(self) -> dict[str, Honor]:
-        return {h.id: h for h in self.honors}
+        return self.by_id("honors")
 
     # ------------------------------------------------------------------ relations
 
@@ -106,20 +158,14 @@ class Dataset:
     @cached_property
     def _by_unit(self) -> dict[str, dict[str, list[Any]]]:
         grouped: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for kind in KINDS:
+            if kind.owner is None:
+                continue
+            for record in self._records[kind.key]:
+                grouped[getattr(record, kind.owner)][kind.key].append(record)
         for task in self.tasks:
-            grouped[task.owner_unit]["tasks"].append(task)
             for partner in task.partner_units:
                 grouped[partner]["partner_tasks"].append(task)
-        for kind, attr in (
-            ("indicators", "owner_unit"),
-            ("projects", "owner_unit"),
-            ("cases", "unit"),
-            ("highlights", "unit"),
-            ("honors", "unit"),
-            ("bottom_lines", "unit"),
-        ):
-            for record in getattr(self, kind):
-                grouped[getattr(record, attr)][kind].append(record)
         return grouped
 
     def of_unit(self, unit_id: str, kind: str) -> list[Any]:

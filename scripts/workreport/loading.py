@@ -27,17 +27,7 @@ from .problems import Path as DataPath
 from .validation import PLACEHOLDER, Context, Facts, check_placeholders, dataset_problems, record_problems
 from .yamlsource import decode, parse_yaml
 
-RECORD_MODELS: dict[str, type[model.Located]] = {
-    "leaders": model.Leader,
-    "units": model.Unit,
-    "tasks": model.Task,
-    "indicators": model.Indicator,
-    "projects": model.Project,
-    "cases": model.Case,
-    "highlights": model.Highlight,
-    "honors": model.Honor,
-    "bottom_lines": model.BottomLineCheck,
-}
+RECORD_MODELS: dict[str, type[model.Located]] = {kind.key: kind.model for kind in model.KINDS}  # type: ignore[misc]
 TOP_LEVEL_KEYS = ["report", *RECORD_MODELS]
 REPORT_FILE = "report.yaml"
 

@@ -18,12 +18,24 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from .problems import Origin
+from .register import Files, Kind, Ref
 
 # ASCII ids keep URLs, file names and Windows zips clean; Chinese lives in titles.
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 NonNegative = Annotated[float, Field(ge=0)]
+# References: the id of a record of another kind (see register.Ref). Reference checks and the
+# public view's pruning follow these declarations.
+UnitRef = Annotated[Id, Ref("units")]
+LeaderRef = Annotated[Id, Ref("leaders")]
+CategoryRef = Annotated[Id, Ref("categories")]
+TaskRef = Annotated[Id, Ref("tasks")]
+IndicatorRef = Annotated[Id, Ref("indicators")]
+ProjectRef = Annotated[Id, Ref("projects")]
+CaseRef = Annotated[Id, Ref("cases")]
+HighlightRef = Annotated[Id, Ref("highlights")]
+HonorRef = Annotated[Id, Ref("honors")]
 # A day of a work report: wide enough for any plan, narrow enough that date arithmetic
 # (the day before the period, the month after a window) never leaves Python's calendar.
 Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2099, 12, 31))]
@@ -151,6 +163,11 @@ class Leader(VisibleRecord):
     """分工说明，如“分管农村水利、河湖管理工作”。"""
 
 
+LEADERS = Kind(
+    "leaders", Leader, "局领导", Files("file", "org.yaml"), "deputy-wang",
+    name_field="name", page="leaders", list_title="分管领导",
+)
+
 class Unit(VisibleRecord):
     """单位：机关处室或直属单位，是重点任务、指标、工程和案例的责任主体。"""
 
@@ -162,7 +179,7 @@ class Unit(VisibleRecord):
     """简称，用于表格等窄处，如“农水处”。"""
     kind: UnitKind = UnitKind.department
     """单位类型：`department`（机关处室）或 `affiliated`（直属单位）。"""
-    leader: Id
+    leader: LeaderRef
     """分管局领导的编号（见 `leaders`）。"""
     head: str | None = None
     """主要负责人姓名。"""
@@ -173,6 +190,11 @@ class Unit(VisibleRecord):
     def label(self) -> str:
         return self.short_name or self.name
 
+
+UNITS = Kind(
+    "units", Unit, "单位", Files("file", "org.yaml"), "rural-water",
+    name_field="name", page="units", list_title="单位",
+)
 
 # --------------------------------------------------------------------------- tasks
 
@@ -237,13 +259,13 @@ class Task(VisibleRecord):
     """任务编号（英文），全局唯一，如 `T-RW-01`。"""
     title: Text
     """任务名称。"""
-    category: Id
+    category: CategoryRef
     """所属工作条线的编号（见 `report.categories`）。"""
-    owner_unit: Id
+    owner_unit: UnitRef
     """牵头单位编号（见 `units`）。"""
-    partner_units: list[Id] = Field(default_factory=list)
+    partner_units: list[UnitRef] = Field(default_factory=list)
     """配合单位编号列表。"""
-    leader: Id | None = None
+    leader: LeaderRef | None = None
     """分管局领导编号；不填则取牵头单位的分管领导。"""
     headline: bool = False
     """是否为首页展示的核心目标任务。"""
@@ -264,6 +286,11 @@ class Task(VisibleRecord):
     problems: str | None = None
     """存在问题（文字）。"""
 
+
+TASKS = Kind(
+    "tasks", Task, "重点任务", Files("per_unit", "tasks"), "T-RV-01",
+    owner="owner_unit", page="tasks", list_title="重点任务", scaffold="task",
+)
 
 # --------------------------------------------------------------------------- indicators
 
@@ -299,7 +326,7 @@ class Deduction(Record):
     """扣分分值（正数）。"""
     reason: Text
     """扣分原因。"""
-    unit: Id
+    unit: UnitRef
     """被扣分的责任单位编号（局内部考核按倍数追责）。"""
 
 
@@ -316,7 +343,7 @@ class Bonus(Record):
     """加分事项名称。"""
     points: Annotated[float, Field(gt=0)]
     """可加分值。"""
-    unit: Id
+    unit: UnitRef
     """争取单位编号。"""
     status: BonusStatus = BonusStatus.pursuing
     """状态：已争取 / 争取中 / 未争取。"""
@@ -346,7 +373,7 @@ class Indicator(VisibleRecord):
     """指标名称。"""
     source: IndicatorSource
     """来源：省考 / 市考 / 承担系数。"""
-    owner_unit: Id
+    owner_unit: UnitRef
     """局内责任单位编号。"""
     lead_department: str | None = None
     """局外牵头部门，如“市农业农村局”（承担系数类指标必填）。"""
@@ -363,6 +390,11 @@ class Indicator(VisibleRecord):
     note: str | None = None
     """说明。"""
 
+
+INDICATORS = Kind(
+    "indicators", Indicator, "考核指标", Files("file", "indicators.yaml", group_field="source"), "I-PROV-01",
+    owner="owner_unit", name_field="name", page="indicators", list_title="考核指标", scaffold="indicator",
+)
 
 # --------------------------------------------------------------------------- projects
 
@@ -444,9 +476,9 @@ class Project(VisibleRecord):
     """工程类别，如“灌区改造”“水库除险加固”“河道整治”。"""
     county: Text
     """所在县（市、区）。"""
-    owner_unit: Id
+    owner_unit: UnitRef
     """局内责任单位编号。"""
-    category: Id | None = None
+    category: CategoryRef | None = None
     """所属工作条线编号（可选）。"""
     stage: Stage
     """当前阶段：前期 / 在建 / 完工 / 验收 / 决算审计。"""
@@ -458,11 +490,16 @@ class Project(VisibleRecord):
     """关键日期。"""
     progress: list[ProjectProgress] = Field(default_factory=list)
     """进度日志，按日期从早到晚。"""
-    tasks: list[Id] = Field(default_factory=list)
+    tasks: list[TaskRef] = Field(default_factory=list)
     """相关重点任务编号。"""
     problems: str | None = None
     """存在问题。"""
 
+
+PROJECTS = Kind(
+    "projects", Project, "重点工程", Files("file", "projects.yaml", group_field="stage"), "P-IRR-01",
+    owner="owner_unit", name_field="name", page="projects", list_title="重点工程", scaffold="project",
+)
 
 # --------------------------------------------------------------------------- cases, highlights, honors
 
@@ -508,11 +545,11 @@ class Results(Record):
 class Related(Record):
     """相关的任务、指标和工程。"""
 
-    tasks: list[Id] = Field(default_factory=list)
+    tasks: list[TaskRef] = Field(default_factory=list)
     """相关重点任务编号。"""
-    indicators: list[Id] = Field(default_factory=list)
+    indicators: list[IndicatorRef] = Field(default_factory=list)
     """相关考核指标编号。"""
-    projects: list[Id] = Field(default_factory=list)
+    projects: list[ProjectRef] = Field(default_factory=list)
     """相关工程编号。"""
 
 
@@ -523,9 +560,9 @@ class Case(VisibleRecord):
     """案例编号（英文），如 `C-01`。"""
     title: Text
     """案例标题。"""
-    unit: Id
+    unit: UnitRef
     """报送单位编号。"""
-    category: Id
+    category: CategoryRef
     """所属工作条线编号。"""
     date: Day | None = None
     """成稿日期。"""
@@ -545,9 +582,14 @@ class Case(VisibleRecord):
     """照片。"""
     related: Related = Field(default_factory=Related)
     """相关的任务、指标和工程。"""
-    honors: list[Id] = Field(default_factory=list)
+    honors: list[HonorRef] = Field(default_factory=list)
     """本案例支撑申报的荣誉编号。"""
 
+
+CASES = Kind(
+    "cases", Case, "典型案例", Files("per_record", "cases"), "C-01",
+    owner="unit", photos=True, page="cases", list_title="典型案例", scaffold="case",
+)
 
 class MediaLevel(str, Enum):
     central = "中央级"
@@ -577,9 +619,9 @@ class Highlight(VisibleRecord):
     """亮点标题。"""
     summary: Text
     """简要说明。"""
-    unit: Id
+    unit: UnitRef
     """责任单位编号。"""
-    category: Id | None = None
+    category: CategoryRef | None = None
     """所属工作条线编号（可选）。"""
     date: Day
     """日期。"""
@@ -592,6 +634,11 @@ class Highlight(VisibleRecord):
     photos: list[Photo] = Field(default_factory=list)
     """照片。"""
 
+
+HIGHLIGHTS = Kind(
+    "highlights", Highlight, "亮点", Files("file", "highlights.yaml"), "H-01",
+    owner="unit", photos=True, anchor_page="highlights.md", list_title="亮点展示", scaffold="highlight",
+)
 
 class HonorLevel(str, Enum):
     national = "国家级"
@@ -617,7 +664,7 @@ class Honor(VisibleRecord):
     """级别：国家级 / 省级 / 市级。"""
     issuer: Text
     """授予（评选）机关。"""
-    unit: Id
+    unit: UnitRef
     """争创单位编号。"""
     status: HonorStatus
     """状态：谋划中 / 申报中 / 已获得 / 未获得。"""
@@ -625,13 +672,18 @@ class Honor(VisibleRecord):
     """申报截止日期。"""
     awarded_on: Day | None = None
     """获得日期（状态为“已获得”时必填）。"""
-    cases: list[Id] = Field(default_factory=list)
+    cases: list[CaseRef] = Field(default_factory=list)
     """支撑材料：典型案例编号。"""
-    highlights: list[Id] = Field(default_factory=list)
+    highlights: list[HighlightRef] = Field(default_factory=list)
     """支撑材料：亮点编号。"""
     note: str | None = None
     """说明。"""
 
+
+HONORS = Kind(
+    "honors", Honor, "荣誉", Files("file", "honors.yaml", group_field="level"), "HN-01",
+    owner="unit", name_field="name", anchor_page="honors.md", list_title="荣誉", scaffold="honor",
+)
 
 # --------------------------------------------------------------------------- bottom lines
 
@@ -654,7 +706,7 @@ class BottomLineCheck(VisibleRecord):
     """事项编号（英文），如 `BL-S-01`。"""
     line: BottomLine
     """底线：安全生产 / 党风廉政。"""
-    unit: Id
+    unit: UnitRef
     """自查单位编号。"""
     item: Text
     """自查事项。"""
@@ -666,6 +718,18 @@ class BottomLineCheck(VisibleRecord):
     """发现的问题。"""
     rectification: str | None = None
     """整改措施及进展。"""
+
+
+BOTTOM_LINES = Kind(
+    "bottom_lines", BottomLineCheck, "底线自查事项", Files("file", "bottom_lines.yaml", group_field="line"), "BL-S-01",
+    owner="unit", name_field="item", anchor_page="bottom-lines.md", list_title="两条底线", scaffold="bottom-line",
+)
+
+# --------------------------------------------------------------------------- the register
+
+KINDS: tuple[Kind, ...] = (LEADERS, UNITS, TASKS, INDICATORS, PROJECTS, CASES, HIGHLIGHTS, HONORS, BOTTOM_LINES)
+"""Every kind of record, in the order the data is read and listed (see register.py)."""
+KIND_BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 
 
 # --------------------------------------------------------------------------- a data file

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import (
+    KINDS,
     Honor,
     HonorStatus,
     Indicator,
@@ -33,18 +34,7 @@ from .problems import Path as DataPath
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
-KIND_LABELS = {
-    "leaders": "局领导",
-    "units": "单位",
-    "tasks": "重点任务",
-    "indicators": "考核指标",
-    "projects": "重点工程",
-    "cases": "典型案例",
-    "highlights": "亮点",
-    "honors": "荣誉",
-    "bottom_lines": "底线自查事项",
-    "categories": "工作条线",
-}
+KIND_LABELS = {kind.key: kind.label for kind in KINDS} | {"categories": "工作条线"}
 
 
 @dataclass(frozen=True)
@@ -188,35 +178,10 @@ def check_unique_ids(facts: Facts) -> Iterator[Problem]:
 # ---------------------------------------------------------------------- references
 
 
-# Which fields refer to which kind of record; "*" walks every item of a list. Checked on
-# the raw values, so a record that failed its own validation still has its references
-# checked and the editor sees every problem in one pass.
-REFERENCES: dict[str, list[tuple[DataPath, str]]] = {
-    "units": [(("leader",), "leaders")],
-    "tasks": [
-        (("category",), "categories"),
-        (("owner_unit",), "units"),
-        (("partner_units", "*"), "units"),
-        (("leader",), "leaders"),
-    ],
-    "indicators": [
-        (("owner_unit",), "units"),
-        (("deductions", "*", "unit"), "units"),
-        (("bonuses", "*", "unit"), "units"),
-    ],
-    "projects": [(("owner_unit",), "units"), (("category",), "categories"), (("tasks", "*"), "tasks")],
-    "cases": [
-        (("unit",), "units"),
-        (("category",), "categories"),
-        (("related", "tasks", "*"), "tasks"),
-        (("related", "indicators", "*"), "indicators"),
-        (("related", "projects", "*"), "projects"),
-        (("honors", "*"), "honors"),
-    ],
-    "highlights": [(("unit",), "units"), (("category",), "categories")],
-    "honors": [(("unit",), "units"), (("cases", "*"), "cases"), (("highlights", "*"), "highlights")],
-    "bottom_lines": [(("unit",), "units")],
-}
+# Which fields refer to which kind of record, as the model declares them (register.Ref); "*"
+# walks every item of a list. Checked on the raw values, so a record that failed its own
+# validation still has its references checked and the editor sees every problem in one pass.
+REFERENCES: dict[str, list[tuple[DataPath, str]]] = {kind.key: list(kind.references()) for kind in KINDS}
 
 
 def walk(value: Any, pattern: DataPath, prefix: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:

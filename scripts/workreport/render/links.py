@@ -6,22 +6,13 @@ import posixpath
 
 from markupsafe import Markup
 
-# Kinds that get one page per record, and the folder of those pages under docs/.
-PAGE_KINDS = {
-    "tasks": "tasks",
-    "indicators": "indicators",
-    "projects": "projects",
-    "cases": "cases",
-    "units": "units",
-    "categories": "categories",
-    "leaders": "leaders",
-}
+from ..model import KINDS
+
+# Kinds that get one page per record, and the folder of those pages under docs/ (from the
+# register); the lines of work, which live in the report configuration, have pages too.
+PAGE_KINDS = {kind.key: kind.page for kind in KINDS if kind.page} | {"categories": "categories"}
 # Kinds shown as anchored entries on one list page.
-ANCHOR_PAGES = {
-    "highlights": "highlights.md",
-    "honors": "honors.md",
-    "bottom_lines": "bottom-lines.md",
-}
+ANCHOR_PAGES = {kind.key: kind.anchor_page for kind in KINDS if kind.anchor_page}
 INDEX_PAGES = {kind: f"{folder}/index.md" for kind, folder in PAGE_KINDS.items()} | ANCHOR_PAGES
 
 

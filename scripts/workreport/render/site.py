@@ -15,7 +15,7 @@ from ..analysis import BEHIND, Analysis, Scorecard
 from ..assessment import Health, IndicatorStanding, Trend
 from ..audience import Edition
 from ..history import Change, History
-from ..model import BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
+from ..model import KINDS, BottomLine, Honor, HonorLevel, HonorStatus, Indicator, IndicatorSource, Project, Stage, Task
 from ..plain import html_text
 from ..progress import TaskFigures
 from ..review import MonthReview, health_changed, monthly_review
@@ -179,13 +179,13 @@ class SiteRenderer:
 
     def photo_files(self) -> list[str]:
         """The photos the pages show, as paths relative to data/ (``photos/…``)."""
-        files = {p.file for kind in ("cases", "highlights") for r in getattr(self.data, kind) for p in r.photos}
+        files = {p.file for kind in KINDS if kind.photos for r in self.data.of(kind.key) for p in r.photos}
         return sorted(files)
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """``(docs-relative path, Markdown)`` for every record that has a page of its own."""
         for kind in PAGE_KINDS:
-            for record in getattr(self.data, kind):
+            for record in self.data.categories if kind == "categories" else self.data.of(kind):
                 uri = record_uri(kind, record.id)
                 title = getattr(record, "title", None) or record.name
                 body = self.render(f"pages/{kind}.md.j2", uri, record=record)

@@ -13,19 +13,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from workreport.render import charts
 from workreport.render.charts import (
     TONES,
     Bar,
     InvestmentRow,
     Segment,
+    bars,
     donut,
+    donuts,
     funnel,
     hbars,
     investment,
+    investments,
+    palette,
     schedule_bar,
+    trend,
     trend_line,
 )
+from workreport.render.charts.svg import PAD
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -173,7 +178,7 @@ def test_palette_stands_out_from_white(name: str):
     assert contrast_with_white(tone.ink) >= 3, (name, round(contrast_with_white(tone.ink), 2))
     # Only the outline tone may fill with a light tint; every solid fill is its ink.
     assert tone.fill == tone.ink or name == "plan"
-    assert contrast_with_white(charts.INK) >= 4.5 and contrast_with_white(charts.MUTED) >= 4.5
+    assert contrast_with_white(palette.INK) >= 4.5 and contrast_with_white(palette.MUTED) >= 4.5
 
 
 def test_unknown_tone_is_an_error():
@@ -189,9 +194,9 @@ def test_schedule_bar_marks_expected_progress_at_its_position():
     assert svg.find(f"{SVG}title").text == "实际进度 41.7%，序时进度 49.5%"
     (tick,) = by_class(svg, "wr-chart__expected")
     line = tick.find(f"{SVG}line")
-    assert float(line.get("x1")) == pytest.approx(charts.TRACK_X + charts.TRACK_W * 0.495, abs=0.01)
+    assert float(line.get("x1")) == pytest.approx(bars.TRACK_X + bars.TRACK_W * 0.495, abs=0.01)
     (fill,) = by_class(svg, "wr-chart__actual")
-    assert float(fill.get("width")) == pytest.approx(charts.TRACK_W * 0.417, abs=0.01)
+    assert float(fill.get("width")) == pytest.approx(bars.TRACK_W * 0.417, abs=0.01)
     assert any(t.text == "41.7%" for t in svg.iter(f"{SVG}text"))
 
 
@@ -200,7 +205,7 @@ def test_schedule_bar_without_expected_has_no_tick_and_clamps():
     assert by_class(svg, "wr-chart__expected") == []
     assert desc(svg) == "实际进度 130%"
     (fill,) = by_class(svg, "wr-chart__actual")
-    assert float(fill.get("width")) == charts.TRACK_W
+    assert float(fill.get("width")) == bars.TRACK_W
 
 
 # ------------------------------------------------------------------ donut
@@ -224,7 +229,7 @@ def outer_sweeps(path: str, centre: tuple[float, float]) -> float:
         elif command == "A":
             radius, clockwise = float(tokens[i + 1]), tokens[i + 5] == "1"
             end = (float(tokens[i + 6]), float(tokens[i + 7]))
-            if radius == charts.RING_R and end != point:
+            if radius == donuts.RING_R and end != point:
                 delta = (angle(end) - angle(point)) % 360 if clockwise else (angle(point) - angle(end)) % 360
                 total += delta or 360.0
             point, i = end, i + 8
@@ -235,7 +240,7 @@ def outer_sweeps(path: str, centre: tuple[float, float]) -> float:
 
 def segment_sweeps(root: ET.Element) -> list[float]:
     svg = svg_of(root)
-    centre = (charts.RING_R + charts.PAD, float(svg.get("height")) / 2)
+    centre = (donuts.RING_R + PAD, float(svg.get("height")) / 2)
     return [outer_sweeps(p.get("d"), centre) for p in by_class(svg, "wr-chart__segment")]
 
 
@@ -321,7 +326,7 @@ def widths(root: ET.Element, name: str = "wr-chart__bar") -> list[float]:
 
 def test_hbars_lengths_are_proportional_and_values_written():
     root = parse(hbars(UNITS, title="得分", unit="分"))
-    assert widths(root) == pytest.approx([charts.BAR_W * v / 6 for v in (6, 5.5, 3)], abs=0.01)
+    assert widths(root) == pytest.approx([bars.BAR_W * v / 6 for v in (6, 5.5, 3)], abs=0.01)
     values = [" ".join(e.itertext()) for e in by_class(root, "wr-chart__value")]
     assert values == ["6 分", "5.5 分   报送延迟", "3 分"]
     assert desc(root) == "农村水利处 6 分；水资源管理处 5.5 分（报送延迟）；河湖管理处 3 分。"
@@ -329,7 +334,7 @@ def test_hbars_lengths_are_proportional_and_values_written():
 
 def test_hbars_cap_bars_at_max_value():
     root = parse(hbars([Bar("甲", 12), Bar("乙", 3)], title="得分", unit="分", max_value=6))
-    assert widths(root) == pytest.approx([charts.BAR_W, charts.BAR_W / 2])
+    assert widths(root) == pytest.approx([bars.BAR_W, bars.BAR_W / 2])
     assert "甲 12 分" in desc(root)
 
 
@@ -356,7 +361,7 @@ def test_empty_charts_say_no_data():
 
 def test_funnel_keeps_stage_order_and_shows_empty_stages():
     root = parse(funnel([*STAGES, Bar("移交", 0)], title="阶段"))
-    assert widths(root) == pytest.approx([charts.FUNNEL_W * v / 6 for v in (4, 6, 2, 2, 2)] + [charts.STUB_W], abs=0.01)
+    assert widths(root) == pytest.approx([bars.FUNNEL_W * v / 6 for v in (4, 6, 2, 2, 2)] + [bars.STUB_W], abs=0.01)
     rects = by_class(root, "wr-chart__bar")
     centres = {round(float(r.get("x")) + float(r.get("width")) / 2, 2) for r in rects}
     assert len(centres) == 1  # centred
@@ -377,11 +382,11 @@ def test_investment_writes_done_plan_and_rate():
         "完成 300 / 计划 0 万元（—）",
     ]
     plans, dones = widths(root, "wr-chart__plan"), widths(root, "wr-chart__done")
-    scale = charts.INVEST_BAR_W / 3800
+    scale = investments.INVEST_BAR_W / 3800
     assert plans == pytest.approx([3800 * scale, 2600 * scale, 1500 * scale, 0], abs=0.01)
     assert dones == pytest.approx([3580 * scale, 1200 * scale, 1720 * scale, 300 * scale], abs=0.01)
     assert dones[2] > plans[2]  # over the plan shows past the outline
-    assert max(plans + dones) <= charts.INVEST_BAR_W
+    assert max(plans + dones) <= investments.INVEST_BAR_W
     assert "数字孪生：完成 300 / 计划 0 万元（—）" in desc(root)
 
 
@@ -419,7 +424,7 @@ def test_trend_ticks_are_round_and_bracket_values_and_target(values: list[float]
 )
 def test_nice_ticks_bracket_any_data(values: list[float], target: float | None):
     data = values + ([] if target is None else [target])
-    ticks = charts._nice_ticks(min(data), max(data))
+    ticks = trend._nice_ticks(min(data), max(data))
     assert 3 <= len(ticks) <= 5
     # Rounding slack of a millionth of the axis: far below a pixel, and 15.000000001 gets no extra tick.
     slack = (ticks[-1] - ticks[0]) * 1e-6

@@ -14,7 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import STAMP
 from workreport.analysis import Analysis
-from workreport.export.ledger import display_width, write_ledger
+from workreport.export.ledger import write_ledger
+from workreport.textwidth import excel_width
 from workreport.visibility import public_view
 
 TASK_HEADERS = [
@@ -166,7 +167,7 @@ def test_widths_and_wrapping(book):
     assert all(width <= 50 for width in widths.values())
     assert widths["存在问题"] == 50 and widths["编号"] < 15
     assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in ws["Q"][1:])
-    assert display_width("农村水利处") == 10 and display_width("T-RV-01") == 7
+    assert excel_width("农村水利处") == 10 and excel_width("T-RV-01") == 7
 
 
 def test_values_are_typed(book):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from workreport.audience import INTERNAL
+from workreport.formatting import number
 from workreport.loading import load_dataset
 from workreport.plain import markdown_inline
-from workreport.render.markdown import number
 from workreport.render.site import SiteRenderer
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dataset import Dataset
+from ..formatting import cn_number, number
 from ..model import Case, Highlight
 from ..plain import one_line, paragraphs
-from ..render.markdown import cn_number, number
 
 
 class SelectionError(ValueError):

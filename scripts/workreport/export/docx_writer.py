@@ -31,8 +31,9 @@ from docx.shared import Emu, Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell, _Row
 
-from ..render.markdown import cn_number
+from ..formatting import cn_number
 from ..stamps import repack_zip
+from ..textwidth import width_in_ems
 from .compilation import SECTION_TITLES, CaseEntry, Compilation, HighlightEntry, PhotoEntry
 
 # Fonts, by the names Word resolves (the GB/T 9704 fonts and Latin text's usual partner).
@@ -411,9 +412,9 @@ def _write_cover(document: DocxDocument, compilation: Compilation) -> None:
 
 
 def _title_lines(title: str) -> int:
-    """How many lines the cover title takes, counting every character as full width (close enough for Chinese)."""
+    """How many lines the cover title takes, its width estimated by ``textwidth.width_in_ems``."""
     per_line = int(TEXT_WIDTH / COVER_TITLE_SIZE)
-    return max(1, math.ceil(len(title) / per_line))
+    return max(1, math.ceil(width_in_ems(title) / per_line))
 
 
 def _write_contents(document: DocxDocument, chapters: list[Chapter]) -> None:

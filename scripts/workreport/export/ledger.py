@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,11 +28,12 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..analysis import Analysis
 from ..assessment import Health
+from ..formatting import number
 from ..model import Direction, Task
 from ..plain import xml_text
-from ..render.markdown import number
 from ..schedule import ScheduleStatus
 from ..stamps import repack_zip
+from ..textwidth import excel_width
 
 Value = str | float | int | dt.date | None
 
@@ -390,12 +390,6 @@ def _shown(value: Value, kind: Kind) -> str:
     return str(value)
 
 
-def display_width(text: str) -> int:
-    """Width in Excel's character units: CJK and full-width characters count double."""
-    lines = text.splitlines() or [""]
-    return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
-
-
 def _clean(value: Value) -> Value:
     """Text Excel accepts (``plain.xml_text``), blank as empty."""
     if isinstance(value, str):
@@ -408,11 +402,11 @@ def _write_table(ws: Worksheet, table: Table) -> None:
     for cell in ws[1]:
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
 
-    widths = [display_width(c.header) + HEADER_PADDING for c in table.columns]
+    widths = [excel_width(c.header) + HEADER_PADDING for c in table.columns]
     wrapped = [c.kind is Kind.long_text for c in table.columns]
     for values in table.rows:
         for col, (column, raw) in enumerate(zip(table.columns, values, strict=True)):
-            width = display_width(_shown(_clean(raw), _kind_of(raw, column.kind))) + CELL_PADDING
+            width = excel_width(_shown(_clean(raw), _kind_of(raw, column.kind))) + CELL_PADDING
             widths[col] = max(widths[col], width)
             wrapped[col] = wrapped[col] or width > column.max_width
 

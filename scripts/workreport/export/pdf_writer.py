@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..render.markdown import make_environment
+from ..render.environment import make_environment
 from . import ExportError
 from .compilation import SECTION_TITLES, Compilation
 from .fonts import Choice, choose_fonts, css_family

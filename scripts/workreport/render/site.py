@@ -20,9 +20,13 @@ from ..plain import html_text
 from ..progress import TaskFigures
 from ..review import MonthReview, health_changed, monthly_review
 from ..schedule import ProjectSchedule, ScheduleStatus, TaskSchedule
+from ..views.catalog import FRAGMENT_VIEWS, PAGE_VIEWS
+from ..views.context import Site
+from ..views.history import record_changes
+from .legacy_visuals import LegacyVisuals, health_anchor, stage_anchor, status_anchor
 from .links import PAGE_KINDS, Linker, record_uri
-from .markdown import make_environment
-from .visuals import Visuals, health_anchor, stage_anchor, status_anchor
+from .environment import make_environment
+from .visuals import Visuals
 
 # Tones name the look of a badge or chart part; the word always goes with it.
 STATUS_TONES = {
@@ -58,6 +62,7 @@ class SiteRenderer:
         self.report = data.report
         self.as_of = data.report.as_of
         self.analysis = Analysis(data)
+        self.site = Site(edition, history)
         self.env = make_environment()
 
     # ------------------------------------------------------------------ figures for templates
@@ -156,7 +161,8 @@ class SiteRenderer:
             fig=self,
             a=self.analysis,
             link=link,
-            chart=Visuals(self, link),
+            chart=Visuals(link),
+            old_chart=LegacyVisuals(self, link),
             status_anchor=status_anchor,
             health_anchor=health_anchor,
             stage_anchor=stage_anchor,
@@ -170,12 +176,21 @@ class SiteRenderer:
             HonorLevel=HonorLevel,
             HonorStatus=HonorStatus,
             IndicatorSource=IndicatorSource,
+            record_changes=lambda record: record_changes(self.site, record),
             **context,
         )
 
+    def render_view(self, template: str, page_uri: str, view: Any) -> str:
+        """A template that lays out one view: it sees the view, the links and the charts, nothing else."""
+        link = Linker(page_uri, self.directory_urls)
+        return self.env.get_template(template).render(view=view, link=link, chart=Visuals(link))
+
     def fragment(self, name: str, page_uri: str, **context: Any) -> str:
         """A fragment for a docs/ page, from ``templates/fragments/<name>.md.j2``."""
-        return self.render(f"fragments/{name}.md.j2", page_uri, **context)
+        template = f"fragments/{name}.md.j2"
+        if name in FRAGMENT_VIEWS:
+            return self.render_view(template, page_uri, FRAGMENT_VIEWS[name](self.site))
+        return self.render(template, page_uri, **context)
 
     def photo_files(self) -> list[str]:
         """The photos the pages show, as paths relative to data/ (``photos/…``)."""
@@ -188,7 +203,11 @@ class SiteRenderer:
             for record in self.data.categories if kind == "categories" else self.data.of(kind):
                 uri = record_uri(kind, record.id)
                 title = getattr(record, "title", None) or record.name
-                body = self.render(f"pages/{kind}.md.j2", uri, record=record)
+                template = f"pages/{kind}.md.j2"
+                if kind in PAGE_VIEWS:
+                    body = self.render_view(template, uri, PAGE_VIEWS[kind](self.site, record))
+                else:
+                    body = self.render(template, uri, record=record)
                 yield uri, front_matter(title) + body
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from ..textwidth import cells
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,7 @@ class Layout:
     step: int = 2
 
 
-ALIGN_LIMIT = 48  # lines wider than this (a long title) keep their comment two spaces away
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+ALIGN_LIMIT = 48  # lines wider than this many cells (a long title) keep their comment two spaces away
 
 
 def render_item(rows: Sequence[Row], layout: Layout) -> list[str]:
@@ -86,9 +83,9 @@ def render_item(rows: Sequence[Row], layout: Layout) -> list[str]:
         else:
             lead = " " * (layout.key + row.depth * layout.step)
         bodies.append((lead + row.text, row.comment) if row.text else (f"{lead}# {row.comment}", ""))
-    widths = [display_width(body) for body, comment in bodies if comment and display_width(body) <= ALIGN_LIMIT]
+    widths = [cells(body) for body, comment in bodies if comment and cells(body) <= ALIGN_LIMIT]
     column = max(widths, default=0) + 2
     return [
-        f"{body}{' ' * max(2, column - display_width(body))}# {comment}" if comment else body
+        f"{body}{' ' * max(2, column - cells(body))}# {comment}" if comment else body
         for body, comment in bodies
     ]

@@ -1,41 +1,12 @@
-"""MkDocs hook: one generated page per record (task, indicator, project, case, unit, line of work,
-leader), plus the photos those pages show.
-
-The pages' Markdown comes whole from the core's renderer; this hook only registers it.
+"""MkDocs hooks: one generated page per record, plus the photos those pages show; the header's
+name; the search index compacted. They live in the core's MkDocs adapter (``workreport.adapter.hooks``).
 """
 
-import sys
+import runpy
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
+runpy.run_path(str(Path(__file__).with_name("_checkout.py")))  # this checkout's scripts/ first (see there)
 
-# Build with the core of this checkout (a tag's worktree, a clone), not whichever copy is installed.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from workreport.adapter.hooks import on_config, on_files, on_post_build  # noqa: E402
 
-from workreport.mkdocs_adapter import compact_search_index, site_from_config
-from workreport.plain import html_text
-
-
-def on_files(files: Files, config) -> Files:
-    site = site_from_config(config)
-    for uri, markdown in site.pages():
-        files.append(File.generated(config, uri, content=markdown))
-    # Only the photos of records on the site: a public build must not carry an internal case's pictures.
-    for uri in site.photo_files():
-        files.append(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
-    return files
-
-
-def on_config(config):
-    # The header shows the bureau and period from data/report.yaml, not a name typed twice.
-    # The theme prints the site name unescaped, and sometimes through `| e`: as Markup it is
-    # escaped exactly once either way.
-    report = site_from_config(config).report
-    config.site_name = html_text(f"{report.bureau} · {report.period.title}")
-    return config
-
-
-def on_post_build(config):
-    # After the search plugin wrote its index (hooks run after plugins), before the offline
-    # plugin copies it into search_index.js (it runs last).
-    compact_search_index(config.site_dir)
+__all__ = ["on_config", "on_files", "on_post_build"]

@@ -4,14 +4,13 @@ The Markdown in docs/ stays short prose around calls such as ``{{ task_index() }
 every figure comes from data/ through the core and its templates.
 """
 
-import sys
+import runpy
 from pathlib import Path
 
-# Build with the core of this checkout (a tag's worktree, a clone), not whichever copy is installed.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+runpy.run_path(str(Path(__file__).with_name("_checkout.py")))  # this checkout's scripts/ first (see there)
 
-from workreport.mkdocs_adapter import site_from_config
-from workreport.plain import markdown_inline
+from workreport.adapter.site import site_from_config  # noqa: E402
+from workreport.plain import markdown_inline  # noqa: E402
 
 FRAGMENTS = [
     "dashboard",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from workreport.audience import INTERNAL
+from workreport.sitebuild import BuildOptions, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = dt.datetime(2025, 7, 3, 2, 0, tzinfo=dt.UTC)
@@ -33,10 +34,11 @@ def copy_project(target: Path, data: Path) -> Path:
     return target
 
 
-def run_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, check=False)
+def run_mkdocs_build(project: Path, site: Path, options: BuildOptions | None = None) -> subprocess.CompletedProcess[str]:
+    """The real `mkdocs build --strict` of ``project`` into ``site`` (the internal site, not quiet: the data's
+    warnings are logged at INFO), its output captured."""
+    options = options or BuildOptions(INTERNAL, quiet=False)
+    return run_build(options, project / "mkdocs.yml", site, cwd=project, capture=True)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, STAMP
+from workreport.audience import INTERNAL, PUBLIC
+from workreport.sitebuild import (
+    OFFLINE_VARIABLE,
+    VERSION_PROVIDER_VARIABLE,
+    VISIBILITY_VARIABLE,
+    BuildOptions,
+    build_command,
+)
 
 
 def check(data: Path, root: Path) -> subprocess.CompletedProcess[str]:
@@ -46,3 +54,28 @@ def test_warnings_print_but_pass(minimal_data: Path):
     assert run.returncode == 0
     assert run.stderr
     assert all("警告：" in line for line in run.stderr.splitlines())
+
+
+def test_help_lists_every_command_in_chinese_in_order():
+    run = subprocess.run([sys.executable, "-m", "workreport", "--help"], capture_output=True, text=True, check=False)
+    assert run.returncode == 0
+    assert "{check,build,export,bundle,publish,verify,new,generate,bench,schema}" in run.stdout
+    assert "检查数据并构建站点到 site/" in run.stdout and "生成编辑器使用的 JSON Schema" in run.stdout
+
+
+def test_build_options_become_mkdocs_arguments_and_environment():
+    bundle = build_command(BuildOptions(PUBLIC, offline=True, stamp=STAMP), "mkdocs.yml", "out/site")
+    assert bundle.argv == [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", "out/site"]
+    assert bundle.env[VISIBILITY_VARIABLE] == "public" and bundle.env[OFFLINE_VARIABLE] == "true"
+    assert bundle.env["SOURCE_DATE_EPOCH"] == str(int(STAMP.timestamp())) and bundle.env["NO_MKDOCS_2_WARNING"] == "1"
+
+    # No version selector unless asked for, whatever the caller's environment says.
+    plain = BuildOptions(INTERNAL, strict=False, quiet=False).environment({VERSION_PROVIDER_VARIABLE: "mike", "HOME": "/h"})
+    assert plain == {"HOME": "/h", "NO_MKDOCS_2_WARNING": "1", VISIBILITY_VARIABLE: "internal", OFFLINE_VARIABLE: "false"}
+    assert BuildOptions(INTERNAL, strict=False, quiet=False).flags() == ["--no-strict"]
+    published = BuildOptions(INTERNAL, version_provider="mike").environment({})
+    assert published[VERSION_PROVIDER_VARIABLE] == "mike" and "SOURCE_DATE_EPOCH" not in published
+
+    # The benchmark starts the same build under a Python of its own (to read its peak memory).
+    wrapped = build_command(BuildOptions(INTERNAL), "mkdocs.yml", "site", python=["python", "-c", "…"])
+    assert wrapped.argv[:5] == ["python", "-c", "…", "-m", "mkdocs"]

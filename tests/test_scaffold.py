@@ -14,8 +14,9 @@ import pytest
 
 from conftest import MINIMAL_DATA, ROOT
 from workreport import scaffold
+from workreport.commands.new import add_new_command, command_new
 from workreport.loading import load_dataset
-from workreport.scaffold import Row, add_new_command, category_codes, next_id, scalar
+from workreport.scaffold import Row, category_codes, next_id, scalar
 
 Runner = Callable[..., tuple[int, str, str]]
 
@@ -340,7 +341,7 @@ def test_the_subcommand_is_registered_in_chinese():
     add_new_command(commands)
     new = commands.choices["new"]
     assert "记录类型" in new.format_help() and "--unit" in new.format_help()
-    assert parser.parse_args(["new", "task", "--unit", "x"]).run is scaffold.command_new
+    assert parser.parse_args(["new", "task", "--unit", "x"]).run is command_new
 
 
 def test_ids_and_values():

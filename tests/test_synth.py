@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from workreport.audience import INTERNAL, PUBLIC
+from workreport.commands.generate import add_generate_command
 from workreport.loading import load_dataset
 from workreport.render.site import SiteRenderer
-from workreport.synth import SynthError, add_generate_command, generate
+from workreport.synth import SynthError, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""``workreport publish``: one version of the site per reporting period, with mike.
+"""Publishing: one version of the site per reporting period, with mike (``workreport publish``, ``verify``).
 
 Publishing checks the data, builds the site strictly, deploys it into the local
 publishing branch under the period's id (``2025-h1``) with its Chinese title, points the
@@ -14,7 +14,7 @@ nginx configuration allows no inline script), which redirects with ``<meta http-
 
 from __future__ import annotations
 
-import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -23,7 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .audience import INTERNAL
 from .loading import load_dataset
+from .sitebuild import BuildOptions
 
 BRANCH = "gh-pages"
 ALIAS = "latest"
@@ -60,10 +62,9 @@ def git(root: Path, *args: str, check: bool = True) -> str:
 
 def mike(root: Path, epoch: str, *args: str) -> None:
     """Run mike with the version selector on and a build date taken from the data commit."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, **identity(root))
-    env["WORKREPORT_VERSION_PROVIDER"] = "mike"
-    env["WORKREPORT_VISIBILITY"] = "internal"
-    env["WORKREPORT_OFFLINE"] = "false"
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    # mike runs `mkdocs build` itself: it is handed the environment the build options make.
+    env = BuildOptions(INTERNAL, version_provider="mike", stamp=stamp).environment() | identity(root)
     # mike runs the `mkdocs` it finds on PATH: make it this environment's.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     command = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())", *args]
@@ -156,43 +157,3 @@ def verify(root: Path, version: str, branch: str = BRANCH) -> list[str]:
         finally:
             git(root, "worktree", "remove", "--force", str(worktree), check=False)
             git(root, "branch", "-D", scratch_branch, check=False)
-
-
-def add_publish_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    publish_cmd = commands.add_parser("publish", help="把当前报告期发布为站点的一个版本（mike），并给数据提交打标签")
-    publish_cmd.add_argument("--version", required=True, help="版本号，必须等于 data/report.yaml 的报告期编号，如 2025-h1")
-    publish_cmd.add_argument("--title", help="版本名称，显示在版本选择器中，如“2025年上半年”（默认取报告期名称）")
-    publish_cmd.add_argument("--branch", default=BRANCH, help=f"发布分支（默认 {BRANCH}）")
-    publish_cmd.set_defaults(run=command_publish)
-
-    verify_cmd = commands.add_parser("verify", help="从发布标签重建某个版本，逐个文件与已发布的内容比较")
-    verify_cmd.add_argument("--version", required=True)
-    verify_cmd.add_argument("--branch", default=BRANCH)
-    verify_cmd.set_defaults(run=command_verify)
-
-
-def command_publish(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
-    try:
-        tag = publish(root, Path(args.data).resolve(), args.version, args.title, args.branch)
-    except PublishError as error:
-        print(f"发布失败：{error}", file=sys.stderr)
-        print(f"发布分支 {args.branch} 保持原样。", file=sys.stderr)
-        return 1
-    print(f"已发布版本 {args.version}（别名 {ALIAS}，设为默认版本），数据提交已打标签 {tag}", file=sys.stderr)
-    return 0
-
-
-def command_verify(args: argparse.Namespace) -> int:
-    try:
-        differences = verify(Path(args.root).resolve(), args.version, args.branch)
-    except PublishError as error:
-        print(f"核对失败：{error}", file=sys.stderr)
-        return 1
-    if differences:
-        print(f"版本 {args.version} 从标签重建的结果与已发布内容不同：", file=sys.stderr)
-        for line in differences[:50]:
-            print(f"  {line}", file=sys.stderr)
-        return 1
-    print(f"版本 {args.version} 从标签重建的结果与已发布内容逐个文件一致。", file=sys.stderr)
-    return 0

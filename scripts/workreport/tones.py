@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .assessment import Health
-from .model import CheckStatus, HonorStatus
+from .model import CheckStatus, HonorStatus, Stage
 from .schedule import ScheduleStatus
 
 TONES: dict[Enum, str] = {
@@ -31,6 +31,12 @@ TONES: dict[Enum, str] = {
     CheckStatus.done: "done",
     CheckStatus.rectifying: "warn",
     CheckStatus.pending: "neutral",
+    # A project's stage says where it is, not how it is doing: every stage alike.
+    Stage.preliminary: "ok",
+    Stage.construction: "ok",
+    Stage.completed: "ok",
+    Stage.accepted: "ok",
+    Stage.audited: "ok",
 }
 
 

@@ -21,21 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .measure import ROOT, make_project
-
-# Runs a workreport command in this process and prints its peak resident memory (KB).
-COMMAND_SCRIPT = """
-import resource, sys
-from workreport.cli import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as stop:
-    code = stop.code
-print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
-print("CHILDRSS", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
-sys.exit(code)
-"""
-
+from .measure import MEASURED_PYTHON, ROOT, make_project, peak_kb
 
 PROSE = re.compile(r"^    (first_half_result|second_half_plan|problems): .*\n", re.MULTILINE)
 
@@ -69,20 +55,21 @@ def write_large_bureau(target: Path, tasks: int, prose: bool = True) -> Path:
 
 
 def run_measured(project: Path, *args: str) -> dict[str, Any]:
+    """``workreport ARGS…`` in ``project``, in a fresh process: its time, and its and its children's peak memory."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", COMMAND_SCRIPT, *args], cwd=project, env=env, capture_output=True, text=True, check=False
+        [*MEASURED_PYTHON, "-m", "workreport", *args], cwd=project, env=env, capture_output=True, text=True, check=False
     )
     seconds = time.perf_counter() - started
-    peak = re.search(r"MAXRSS (\d+)", done.stderr)
-    child = re.search(r"CHILDRSS (\d+)", done.stderr)
+    peak, child = peak_kb(done.stderr), peak_kb(done.stderr, "CHILDRSS")
     messages = [line for line in done.stderr.splitlines() if not line.startswith(("MAXRSS", "CHILDRSS"))]
     return {
         "seconds": round(seconds, 2),
-        "peak_mb": round(int(peak.group(1)) / 1024) if peak else None,
-        # Workers that read a long file in parts (one per core) are forked: this is the largest of them.
-        "largest_worker_mb": round(int(child.group(1)) / 1024) if child else None,
+        "peak_mb": round(peak / 1024) if peak is not None else None,
+        # Workers that read a long file in parts (one per core) are forked; the build's MkDocs is a child
+        # too: this is the largest of them.
+        "largest_worker_mb": round(child / 1024) if child is not None else None,
         "exit": done.returncode,
         "messages": messages[-3:],
     }

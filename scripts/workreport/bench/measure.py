@@ -7,7 +7,6 @@ wall-clock seconds on whatever machine runs the bench, so they are reported, nev
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -17,20 +16,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..audience import INTERNAL
+from ..sitebuild import BuildOptions, build_command
+
 ROOT = Path(__file__).resolve().parents[3]
 PROJECT_FILES = ("mkdocs.yml", "docs", "macros")
 
-# Runs mkdocs in this process and prints the peak resident memory in KB when done.
-BUILD_SCRIPT = """
-import resource, sys
-from mkdocs.__main__ import cli
+# `python -c MEASURED -m MODULE ARGS…` runs `python -m MODULE ARGS…` in this process, then
+# prints its peak resident memory, and the largest of its children's, in KB on standard error.
+MEASURED = """
+import resource, runpy, sys
+module, sys.argv = sys.argv[2], sys.argv[2:]
 try:
-    cli(["build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]])
+    runpy.run_module(module, run_name="__main__", alter_sys=True)
+    code = 0
 except SystemExit as stop:
-    if stop.code:
-        raise
-print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    code = stop.code
+print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print("CHILDRSS", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+sys.exit(code)
 """
+MEASURED_PYTHON = (sys.executable, "-c", MEASURED)
+"""Python, started so that it reports its peak memory: put it before ``-m MODULE ARGS…``."""
+
+
+def peak_kb(stderr: str, label: str = "MAXRSS") -> int | None:
+    """A peak memory (KB) that ``MEASURED_PYTHON`` reported: ``MAXRSS`` its own, ``CHILDRSS`` its children's."""
+    found = re.search(rf"^{label} (\d+)$", stderr, re.MULTILINE)
+    return int(found.group(1)) if found else None
 
 
 def make_project(target: Path, data: Path) -> Path:
@@ -54,17 +67,16 @@ class Build:
     peak_mb: float
 
 
-def build(config: Path, site: Path, env: dict[str, str] | None = None) -> Build:
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+def build(config: Path, site: Path, options: BuildOptions | None = None) -> Build:
+    """``mkdocs build`` of ``config`` into ``site`` (the internal site unless ``options`` say otherwise), in a
+    fresh process: its time and its peak memory."""
+    command = build_command(options or BuildOptions(INTERNAL), config, site, python=MEASURED_PYTHON)
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(config), str(site)],
-        capture_output=True, text=True, env=environment, cwd=config.parent, check=False,
-    )
+    done = subprocess.run(command.argv, capture_output=True, text=True, env=command.env, cwd=config.parent, check=False)
     seconds = time.perf_counter() - started
-    if done.returncode != 0:
+    peak = peak_kb(done.stderr)
+    if done.returncode != 0 or peak is None:
         raise RuntimeError(f"build of {config} failed:\n{done.stderr[-3000:]}")
-    peak = int(re.search(r"MAXRSS (\d+)", done.stdout).group(1))  # type: ignore[union-attr]
     return Build(seconds, peak / 1024)
 
 

@@ -1,28 +1,26 @@
 """The benchmark: builds at 1×, 10× and 50× the sample, the engine floor, the preview and the search.
 
-``make bench`` prints a table and writes the figures as JSON to ``bench/results/``. Figures
-are measured, not asserted: machines here are shared and noisy, so the table says what one
-run saw, and the targets are judged by reading it.
+``make bench`` (``workreport bench``, see ``workreport.commands.bench``) prints a table and
+writes the figures as JSON to ``bench/results/``. Figures are measured, not asserted:
+machines here are shared and noisy, so the table says what one run saw, and the targets are
+judged by reading it.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import os
-import platform
 import re
 import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from ..audience import INTERNAL
 from ..loading import load_dataset
+from ..sitebuild import BuildOptions, serve_command
 from .floor import make_floor
-from .measure import ROOT, build, make_project, measure_site, site_texts, write_json
+from .measure import ROOT, build, make_project, measure_site, site_texts
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -58,11 +56,11 @@ def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict[str, A
 
 def preview_rebuild(project: Path) -> dict[str, Any]:
     """Seconds from saving one task file to `mkdocs serve` having rebuilt the site."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     port = 8800 + os.getpid() % 100
+    # Not quiet: the preview's "Documentation built in … seconds" lines are what is timed.
+    command = serve_command(BuildOptions(INTERNAL, quiet=False), project / "mkdocs.yml", f"127.0.0.1:{port}")
     serve = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        command.argv, cwd=project, env=command.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     built = re.compile(r"Documentation built in ([\d.]+) seconds")
     try:
@@ -162,48 +160,3 @@ def table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         lines.append(" | ".join(str(row.get(key, "—")) for key, _ in COLUMNS))
     return "\n".join(lines)
-
-
-def command_bench(args: argparse.Namespace) -> int:
-    scales = [int(s) for s in args.scales.split(",")]
-    rows, extra = [], {}
-    with tempfile.TemporaryDirectory(prefix="workreport-bench-") as scratch:
-        work = Path(scratch)
-        for scale in scales:
-            print(f"规模 {scale}× ……", file=sys.stderr, flush=True)
-            rows.append(measure_scale(work, scale, args.seed, floor=not args.no_floor))
-            print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
-        if args.preview in scales:
-            extra["preview"] = {"scale": args.preview, **preview_rebuild(work / f"scale-{args.preview}")}
-        if args.search in scales:
-            extra["search"] = {"scale": args.search, **first_search(work / f"scale-{args.search}" / "site")}
-        if args.export in scales:
-            extra["export"] = {"scale": args.export, **export_hundred(work / f"scale-{args.export}")}
-    base = rows[0]
-    for row in rows:
-        row["per_page_vs_1x"] = round(row["ms_per_page"] / base["ms_per_page"], 2)
-    payload = {
-        "date": dt.date.today().isoformat(),  # when the bench ran: a record of the run, not a site figure
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-        "seed": args.seed, "rows": rows, **extra,
-    }
-    out = Path(args.out) / "latest.json"
-    write_json(out, payload)
-    print(table(rows))
-    for key in ("preview", "search", "export"):
-        if key in extra:
-            print(f"{key}: {json.dumps(extra[key], ensure_ascii=False)}")
-    print(f"结果已写入 {out}")
-    return 0
-
-
-def add_bench_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    bench = commands.add_parser("bench", help="性能测试：1×、10×、50× 规模的构建时间、内存、页面和索引大小，与引擎基准对比")
-    bench.add_argument("--scales", default="1,10,50", help="规模列表（默认 1,10,50）")
-    bench.add_argument("--seed", type=int, default=1)
-    bench.add_argument("--no-floor", action="store_true", help="不构建引擎基准（省时间）")
-    bench.add_argument("--preview", type=int, default=10, help="测量预览重建的规模（默认 10）")
-    bench.add_argument("--search", type=int, default=50, help="在 Chromium 中测量首次搜索的规模（默认 50）")
-    bench.add_argument("--export", type=int, default=10, help="测量导出 100 个案例的规模（默认 10）")
-    bench.add_argument("--out", default=str(RESULTS), help="结果目录（默认 bench/results）")
-    bench.set_defaults(run=command_bench)

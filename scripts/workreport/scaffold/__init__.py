@@ -13,14 +13,15 @@ The package, by what each module holds:
 - ``rows``: the entry's lines as YAML with Chinese comments, rendered in a file's layout;
 - ``drafts``: the placeholder entry of each kind;
 - ``splicing``: which file it goes to, and the text-level insertion into it;
-- ``command``: the subcommand's options and steps, writing the file and undoing it;
+- ``command``: writing the file, checking it and undoing it (the ``new`` subcommand itself is
+  ``workreport.commands.new``);
 - ``errors``: the error the command reports.
 """
 
 from __future__ import annotations
 
 from .choices import Context, default_category, option_value, resolve_category, resolve_choice, resolve_unit
-from .command import add_new_command, apply_edit, command_new, undo_edit, write_atomically, write_edit
+from .command import apply_edit, display_path, undo_edit, write_atomically, write_edit
 from .drafts import (
     DRAFTERS,
     Draft,
@@ -35,7 +36,7 @@ from .drafts import (
 from .errors import ScaffoldError
 from .ids import LINE_CODES, SOURCE_CODES, category_codes, group_prefix, most_common, next_id, project_prefix, split_id
 from .kinds import KIND_NAMES, KINDS, KindSpec, resolve_kind
-from .rows import ALIGN_LIMIT, Layout, Row, display_width, empty_log, hint, open_key, put, render_item, scalar
+from .rows import ALIGN_LIMIT, Layout, Row, empty_log, hint, open_key, put, render_item, scalar
 from .splicing import Edit, new_file, newline_of, plan_edit, record_file, splice, target_path
 
 __all__ = [
@@ -52,12 +53,10 @@ __all__ = [
     "Layout",
     "Row",
     "ScaffoldError",
-    "add_new_command",
     "apply_edit",
     "category_codes",
-    "command_new",
     "default_category",
-    "display_width",
+    "display_path",
     "draft_bottom_line",
     "draft_case",
     "draft_highlight",

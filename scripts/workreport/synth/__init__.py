@@ -13,6 +13,6 @@ so scale 2 begins with the records of scale 1), never from the clock: the same s
 seed give byte-identical files.
 """
 
-from .command import DEFAULT_TEMPLATE, SynthError, add_generate_command, command_generate, generate
+from .command import DEFAULT_TEMPLATE, SynthError, generate
 
-__all__ = ["DEFAULT_TEMPLATE", "SynthError", "add_generate_command", "command_generate", "generate"]
+__all__ = ["DEFAULT_TEMPLATE", "SynthError", "generate"]

@@ -15,16 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..analysis import Analysis
+from ..audience import PUBLIC
+from ..export import ExportError
+from ..export.compilation import Compilation, SelectionError, compile_cases
 from ..scratch import scratch_dir
+from ..sitebuild import BuildOptions, run_build
 from ..stamps import write_zip
 from ..visibility import public_view
-from . import ExportError
-from .compilation import Compilation, SelectionError, compile_cases
+from .common import SubCommands, buildable_report, checked_dataset, output_stamp
 
 FORMATS = ("docx", "pdf", "xlsx")
 
 
-def add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_export_commands(commands: SubCommands) -> None:
     export = commands.add_parser("export", help="导出典型案例汇编（DOCX、PDF）和工作台账（XLSX）到 dist/")
     export.add_argument("--format", nargs="+", choices=FORMATS, default=list(FORMATS), help="导出格式（默认全部）")
     chosen = export.add_mutually_exclusive_group()
@@ -49,8 +52,6 @@ def base_name(args: argparse.Namespace, period: str) -> str:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from ..cli import checked_dataset, output_stamp
-
     dataset = checked_dataset(args)
     if dataset is None:
         return 1
@@ -75,19 +76,19 @@ def command_export(args: argparse.Namespace) -> int:
 
 
 def write_docx(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
-    from .docx_writer import write_docx as write
+    from ..export.docx_writer import write_docx as write
 
     write(doc, path, stamp)
 
 
 def write_ledger(analysis: Analysis, path: Path, stamp: dt.datetime) -> None:
-    from .ledger import write_ledger as write
+    from ..export.ledger import write_ledger as write
 
     write(analysis, path, stamp)
 
 
 def write_pdf_reporting(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
-    from .pdf_writer import write_pdf
+    from ..export.pdf_writer import write_pdf
 
     for choice in write_pdf(doc, path, stamp).values():
         print(f"  PDF 字体 · {choice.describe()}", file=sys.stderr)
@@ -113,18 +114,17 @@ def write_all(out: Path, writers: dict[str, tuple[str, Callable[[Path], object]]
 
 def command_bundle(args: argparse.Namespace) -> int:
     """A public, single-version site that opens from file:// (search included), zipped."""
-    from ..cli import buildable_report, output_stamp, run_mkdocs
-
     report = buildable_report(args)
     if report is None:
         return 1
     stamp = output_stamp(args, report)
+    options = BuildOptions(PUBLIC, offline=True, stamp=stamp)
     period = report.period.id
     out = Path(args.out)
     target = out / f"site-{period}.zip"
     with scratch_dir(out, ".bundle-") as scratch:
         site = scratch / f"site-{period}"
-        if not run_mkdocs(args.config, site, stamp, public=True, offline=True):
+        if run_build(options, args.config, site).returncode != 0:
             print("离线包构建失败，dist/ 保持原样。", file=sys.stderr)
             return 1
         staged = scratch / target.name

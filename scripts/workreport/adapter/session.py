@@ -1,0 +1,85 @@
+"""The sites this process has loaded: data read once per change, whichever part of MkDocs asks.
+
+MkDocs calls the macros module and each hook separately, once per build, and
+``mkdocs serve`` rebuilds after every edit. All of them ask ``SITES`` for the build's site;
+the data is loaded again only when a file under ``data/`` changed.
+
+Loading is done here, not in the renderer: the data is checked, the history read (for
+the internal audience only), the audience's edition made, and the renderer handed all of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..audience import Audience
+from ..history import load_history
+from ..loading import load_or_raise
+from ..problems import Problem
+from ..render.site import SiteRenderer
+
+Signature = tuple[tuple[str, int, int], ...]
+
+
+def data_signature(data_dir: Path) -> Signature:
+    """Every file under ``data/`` with its modification time and size."""
+    entries = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((path.relative_to(data_dir).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def load_site(
+    data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True
+) -> tuple[SiteRenderer, list[Problem]]:
+    """The renderer of ``data_dir`` for ``audience``, and the data's warnings; DataError when it has errors."""
+    dataset, warnings = load_or_raise(data_dir, display_root)
+    # Who edited what is the bureau's own business: the public build reads no history at all.
+    origins = (r.origin for r in dataset.records() if r.origin)
+    history = load_history(display_root, origins) if audience.sees_history else None
+    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history)
+    return renderer, warnings
+
+
+@dataclass
+class LoadedSite:
+    """One load of ``data/`` for one audience and one URL style."""
+
+    signature: Signature
+    renderer: SiteRenderer
+    warnings: list[Problem]
+    told: bool = False
+    """Whether the warnings were handed out (``warnings_to_tell``) for this load."""
+
+    def warnings_to_tell(self) -> list[Problem]:
+        """The data's warnings the first time they are asked for, then none: each load tells them once."""
+        if self.told:
+            return []
+        self.told = True
+        return self.warnings
+
+
+@dataclass
+class SiteCache:
+    """The last load of each data folder, per audience and URL style."""
+
+    loaded: dict[tuple[Path, Audience, bool], LoadedSite] = field(default_factory=dict)
+
+    def site(self, data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True) -> LoadedSite:
+        """The site of ``data_dir`` as it is now; raises DataError when the data has errors."""
+        data_dir = data_dir.resolve()
+        key = (data_dir, audience, directory_urls)
+        signature = data_signature(data_dir)
+        cached = self.loaded.get(key)
+        if cached is not None and cached.signature == signature:
+            return cached
+        renderer, warnings = load_site(data_dir, display_root, audience, directory_urls=directory_urls)
+        self.loaded[key] = LoadedSite(signature, renderer, warnings)
+        return self.loaded[key]
+
+
+SITES = SiteCache()
+"""This process's loaded sites: the one piece of state the adapter keeps between MkDocs' calls."""

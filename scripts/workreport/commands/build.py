@@ -1,0 +1,42 @@
+"""``workreport build``: check the data, build the site, and swap it into ``site/`` only when complete."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..audience import INTERNAL, PUBLIC
+from ..scratch import scratch_dir, swap_into_place
+from ..sitebuild import BuildOptions, run_build
+from .common import SubCommands, buildable_report, output_stamp
+
+
+def add_build_command(commands: SubCommands) -> None:
+    build = commands.add_parser("build", help="检查数据并构建站点到 site/")
+    build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--public", action="store_true", help="对外版本：不含任何标为内部的记录和字段")
+    build.set_defaults(run=command_build)
+
+
+def command_build(args: argparse.Namespace) -> int:
+    """Check, then build into a fresh folder and swap it in: a failed build leaves ``site/`` as it was.
+
+    The build's clock is the data commit's time: MkDocs dates the sitemap with it, so one
+    commit always builds the same bytes.
+    """
+    report = buildable_report(args)
+    if report is None:
+        return 1
+    options = BuildOptions(PUBLIC if args.public else INTERNAL, stamp=output_stamp(args, report))
+    site = Path(args.site_dir).resolve()
+    with scratch_dir(site.parent, ".site-") as scratch:
+        fresh = scratch / "site"
+        if run_build(options, args.config, fresh).returncode != 0:
+            print(f"站点构建失败，{args.site_dir}/ 保持原样。", file=sys.stderr)
+            return 1
+        swap_into_place(fresh, site)
+    if args.public:
+        print(f"已构建对外版本（不含内部记录和内部字段）：{args.site_dir}/", file=sys.stderr)
+    return 0

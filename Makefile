@@ -28,9 +28,10 @@ build: $(STAMP)
 	$(PY) -m workreport build $(if $(PUBLIC),--public)
 
 # make export: 典型案例汇编 (DOCX, PDF) and 工作台账 (XLSX) into dist/, public records only.
-# make export HONOR=HN-01 (one award's dossier), make export IDS=C-01,C-03, FORMAT="pdf docx".
+# make export HONOR=HN-01 (one award's dossier), make export IDS=C-01,C-03, FORMAT="pdf docx";
+# AUDIENCE=internal: the office's own documents (internal records and assessment, marked 内部资料).
 export: $(STAMP)
-	$(PY) -m workreport export $(if $(HONOR),--honor $(HONOR)) $(if $(IDS),--ids $(IDS)) $(if $(FORMAT),--format $(FORMAT))
+	$(PY) -m workreport export $(if $(HONOR),--honor $(HONOR)) $(if $(IDS),--ids $(IDS)) $(if $(FORMAT),--format $(FORMAT)) $(if $(AUDIENCE),--audience $(AUDIENCE))
 
 # make bundle: the public site as a zip that opens from a USB stick (file://), search included.
 bundle: $(STAMP)

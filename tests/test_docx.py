@@ -15,17 +15,19 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from conftest import STAMP
-from workreport.export.compilation import SECTION_TITLES, Compilation, compile_cases
+from workreport.audience import PUBLIC
 from workreport.export.docx_writer import write_docx
-from workreport.visibility import public_view
+from workreport.views.compilation import SECTION_TITLES, Compilation, compile_cases
+from workreport.views.context import Site
 
 TOC_INSTRUCTION = 'TOC \\o "1-1" \\h \\z \\u'
 EMU_PER_MM = 36000
 
 
 @pytest.fixture(scope="module")
-def view(sample):
-    return public_view(sample)
+def view(sample) -> Site:
+    """The public edition of the sample, as the documents are made for reviewers."""
+    return Site(PUBLIC.edition(sample))
 
 
 @pytest.fixture(scope="module")

@@ -56,16 +56,15 @@ def assert_located(output: str, root: Path) -> None:
 
 def handle_everything(root: Path, with_pdf: bool) -> None:
     """What every later command does with accepted data, in-process."""
-    from workreport.analysis import Analysis
     from workreport.audience import INTERNAL, PUBLIC
-    from workreport.export.compilation import compile_cases
     from workreport.export.docx_writer import write_docx
     from workreport.export.ledger import write_ledger
     from workreport.loading import load_or_raise
     from workreport.render.site import SiteRenderer
+    from workreport.views.compilation import compile_cases
+    from workreport.views.context import Site
 
     dataset, _ = load_or_raise(root / "data", root)
-    view = PUBLIC.edition(dataset).data
     for audience in (INTERNAL, PUBLIC):
         renderer = SiteRenderer(audience.edition(dataset))
         for _uri, _markdown in renderer.pages():
@@ -74,9 +73,11 @@ def handle_everything(root: Path, with_pdf: bool) -> None:
             renderer.fragment(name, "index.md")
     out = root / "out"
     out.mkdir(exist_ok=True)
-    compilation = compile_cases(view)
+    public = Site(PUBLIC.edition(dataset))
+    compilation = compile_cases(public)
     write_docx(compilation, out / "cases.docx", STAMP)
-    write_ledger(Analysis(view), out / "ledger.xlsx", STAMP)
+    write_ledger(public, out / "ledger.xlsx", STAMP)
+    write_ledger(Site(INTERNAL.edition(dataset)), out / "internal.xlsx", STAMP)
     if with_pdf:
         from workreport.export.pdf_writer import write_pdf
 

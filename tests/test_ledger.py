@@ -1,10 +1,13 @@
-"""The work ledger (工作台账) XLSX, written once from the public view of the sample and read back."""
+"""The work ledger (工作台账) XLSX, written from the sample for each audience and read back.
+
+The public ledger holds the public records and none of the bureau's own assessment; the
+internal one holds everything, its own assessment included, and says 内部资料 on every sheet.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -13,10 +16,10 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import STAMP
-from workreport.analysis import Analysis
+from workreport.audience import INTERNAL, PUBLIC
 from workreport.export.ledger import write_ledger
 from workreport.textwidth import excel_width
-from workreport.visibility import public_view
+from workreport.views.context import Site
 
 TASK_HEADERS = [
     "编号", "任务名称", "工作条线", "牵头单位", "配合单位", "分管领导", "目标", "计量单位", "开始日期",
@@ -24,8 +27,9 @@ TASK_HEADERS = [
 ]
 INDICATOR_HEADERS = [
     "编号", "指标名称", "来源", "责任单位", "局外牵头部门", "分值", "目标值", "方向", "计量单位", "序时目标",
-    "最新值", "监测日期", "达标情况", "扣分", "局内扣分", "已争取加分",
+    "最新值", "监测日期", "达标情况", "扣分", "已争取加分",
 ]
+INTERNAL_INDICATOR_HEADERS = [*INDICATOR_HEADERS[:-1], "局内扣分", "已争取加分"]
 PROJECT_HEADERS = [
     "编号", "工程名称", "类别", "县（市、区）", "责任单位", "阶段", "总投资（万元）", "年度计划投资（万元）",
     "年度完成投资（万元）", "投资完成率", "形象进度", "序时进度", "状态", "未办结前置要件", "存在问题",
@@ -36,13 +40,20 @@ INTERNAL_TASKS = ("T-KP-06", "T-RL-09", "T-DG-04")
 
 @pytest.fixture(scope="module")
 def view(sample):
-    return public_view(sample)
+    return PUBLIC.edition(sample).data
 
 
 @pytest.fixture(scope="module")
-def book(tmp_path_factory, view) -> Workbook:
+def book(tmp_path_factory, sample) -> Workbook:
     path = tmp_path_factory.mktemp("ledger") / "台账.xlsx"
-    write_ledger(Analysis(view), path, STAMP)
+    write_ledger(Site(PUBLIC.edition(sample)), path, STAMP)
+    return openpyxl.load_workbook(path)
+
+
+@pytest.fixture(scope="module")
+def internal_book(tmp_path_factory, sample) -> Workbook:
+    path = tmp_path_factory.mktemp("ledger") / "台账-内部.xlsx"
+    write_ledger(Site(INTERNAL.edition(sample)), path, STAMP)
     return openpyxl.load_workbook(path)
 
 
@@ -67,8 +78,9 @@ def is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def test_sheets_in_order(book):
-    assert book.sheetnames == ["重点任务", "考核指标", "重点工程", "单位扣分", "说明"]
+def test_sheets_in_order(book, internal_book):
+    assert book.sheetnames == ["重点任务", "考核指标", "重点工程", "说明"]
+    assert internal_book.sheetnames == ["重点任务", "考核指标", "重点工程", "单位扣分", "说明"]
     assert book.properties.title == "工作台账"
     assert book.properties.creator == "澄川市水利局"
     # dated when the data was committed, not when it was exported, so the same data gives the same file
@@ -79,7 +91,6 @@ def test_header_rows(book):
     assert headers(book["重点任务"]) == TASK_HEADERS
     assert headers(book["考核指标"]) == INDICATOR_HEADERS
     assert headers(book["重点工程"]) == PROJECT_HEADERS
-    assert headers(book["单位扣分"]) == UNIT_HEADERS
     assert headers(book["说明"]) == ["项目", "内容"]
     assert all(c.font.bold and c.fill.fgColor.rgb.endswith("DDEBF7") for c in book["重点任务"][1])
 
@@ -88,7 +99,6 @@ def test_one_row_per_record_in_data_order(book, view):
     assert ids(book["重点任务"]) == [t.id for t in view.tasks]
     assert ids(book["考核指标"]) == [i.id for i in view.indicators]
     assert ids(book["重点工程"]) == [p.id for p in view.projects]
-    assert sorted(ids(book["单位扣分"])) == sorted(u.name for u in view.units)
 
 
 def test_task_row(book):
@@ -120,8 +130,8 @@ def test_indicator_row(book):
     assert row["最新值"].value == 7
     assert row["监测日期"].value == dt.datetime(2025, 6, 30)
     assert row["达标情况"].value == "未达标"
-    assert (row["扣分"].value, row["局内扣分"].value) == (1, 2)
-    assert all(is_number(row[h].value) for h in ("分值", "扣分", "局内扣分", "已争取加分"))
+    assert row["扣分"].value == 1
+    assert all(is_number(row[h].value) for h in ("分值", "扣分", "已争取加分"))
 
 
 def test_project_row(book):
@@ -134,8 +144,8 @@ def test_project_row(book):
     assert "施工图审查（逾期）" not in row["未办结前置要件"].value  # planned for 08-15: open, not late
 
 
-def test_unit_charges_largest_first(book):
-    ws = book["单位扣分"]
+def test_unit_charges_largest_first(internal_book):
+    ws = internal_book["单位扣分"]
     first = [c.value for c in ws[2]]
     assert first == ["河湖管理处", 1, 2, 0]
     charged = [row[2].value for row in ws.iter_rows(min_row=2)]
@@ -153,12 +163,11 @@ def test_notes(book):
 
 def test_frozen_and_filtered(book):
     assert book["重点任务"].freeze_panes == "C2"
-    for name in ("考核指标", "重点工程", "单位扣分"):
+    for name in ("考核指标", "重点工程"):
         assert book[name].freeze_panes == "A2"
     assert book["重点任务"].auto_filter.ref == f"A1:Q{book['重点任务'].max_row}"
     assert book["重点工程"].auto_filter.ref == f"A1:O{book['重点工程'].max_row}"
-    for name in ("考核指标", "单位扣分"):
-        assert book[name].auto_filter.ref
+    assert book["考核指标"].auto_filter.ref
 
 
 def test_widths_and_wrapping(book):
@@ -190,10 +199,27 @@ def test_internal_records_absent(book):
     assert "I-CITY-03" not in ids(book["考核指标"])
 
 
-def test_full_data_would_show_internal_records(sample, tmp_path: Path):
-    """The other side of the test above: given the full data the ledger writes what it is given."""
-    path = tmp_path / "full.xlsx"
-    write_ledger(Analysis(sample), path, STAMP)
-    tasks = ids(openpyxl.load_workbook(path)["重点任务"])
-    assert "T-KP-06" in tasks
-    assert len(tasks) == len(sample.tasks)
+def test_the_public_ledger_has_no_internal_assessment(book):
+    """Points lost above are public; what the bureau charges its units for them (×2) is not."""
+    assert "单位扣分" not in book.sheetnames
+    assert all("局内" not in str(c.value) for ws in book for row in ws.iter_rows() for c in row)
+    assert not book["重点任务"].oddHeader.left.text
+
+
+def test_the_internal_ledger_holds_everything_and_says_so(internal_book, sample):
+    tasks = ids(internal_book["重点任务"])
+    assert "T-KP-06" in tasks and len(tasks) == len(sample.tasks)
+    assert headers(internal_book["考核指标"]) == INTERNAL_INDICATOR_HEADERS
+    row = row_of(internal_book["考核指标"], "I-CITY-02")
+    assert (row["扣分"].value, row["局内扣分"].value) == (1, 2)
+    assert sorted(ids(internal_book["单位扣分"])) == sorted(u.name for u in sample.units)
+    notes = {row[0].value: row[1].value for row in internal_book["说明"].iter_rows(min_row=2)}
+    assert notes["局内扣分倍数"] == 2 and "局内扣分" in notes
+    for ws in internal_book:
+        assert ws.oddHeader.left.text == ws.evenHeader.left.text == "内部资料", ws.title
+    assert internal_book.properties.title == "工作台账（内部资料）"
+
+
+def test_status_tints_follow_the_declared_tones(book):
+    row = row_of(book["重点任务"], "T-RV-01")
+    assert row["状态"].value == "滞后" and row["状态"].fill.fgColor.rgb.endswith("FFF2CC")  # tone warn

@@ -12,17 +12,19 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, STAMP
-from workreport.export.compilation import SelectionError, compile_cases
+from workreport.audience import PUBLIC
 from workreport.export.fonts import FontError, choose_fonts
 from workreport.export.pdf_writer import write_pdf
-from workreport.visibility import public_view
+from workreport.views.compilation import SelectionError, compile_cases
+from workreport.views.context import Site
 
 MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
-def view(sample):
-    return public_view(sample)
+def view(sample) -> Site:
+    """The public edition of the sample, as the documents are made for reviewers."""
+    return Site(PUBLIC.edition(sample))
 
 
 @pytest.fixture(scope="module")

@@ -164,18 +164,39 @@ def test_the_internal_site_shows_every_marker(project: Path, tmp_path: Path):
 
 def test_unfiltered_exports_would_be_caught(project: Path, tmp_path: Path):
     """Exports written from the full data, as if public_view were skipped, hold the markers."""
-    from workreport.analysis import Analysis
-    from workreport.export.compilation import compile_cases
+    from workreport.audience import INTERNAL
     from workreport.export.docx_writer import write_docx
     from workreport.export.ledger import write_ledger
     from workreport.export.pdf_writer import write_pdf
     from workreport.loading import load_dataset
+    from workreport.views.compilation import compile_cases
+    from workreport.views.context import Site
 
     full = load_dataset(project / "data", project).dataset
-    doc = compile_cases(full)
+    internal = Site(INTERNAL.edition(full))
+    doc = compile_cases(internal)
     write_docx(doc, tmp_path / "full.docx", STAMP)
     write_pdf(doc, tmp_path / "full.pdf", STAMP)
-    write_ledger(Analysis(full), tmp_path / "full.xlsx", STAMP)
+    write_ledger(internal, tmp_path / "full.xlsx", STAMP)
     assert {"泄密标记甲", "泄密标记己"} <= found_in_zip(tmp_path / "full.docx")
     assert {"泄密标记甲", "泄密标记己"} <= found_in_pdf(tmp_path / "full.pdf")
     assert {"泄密标记丙", "泄密标记丁", "泄密标记戊"} <= found_in_zip(tmp_path / "full.xlsx")
+
+
+def test_internal_exports_hold_everything_and_say_so_on_every_page(project: Path, outputs: Path):
+    """``make export AUDIENCE=internal``: the office's own documents, marked 内部资料 on every page and sheet."""
+    done = run(project, "export", "--audience", "internal", "--out", "dist-internal")
+    assert done.returncode == 0, done.stderr
+    dist = project / "dist-internal"
+    assert sorted(p.name for p in dist.iterdir() if not p.name.startswith(".")) == [
+        "cases-2025-h1-internal.docx", "cases-2025-h1-internal.pdf", "ledger-2025-h1-internal.xlsx",
+    ]
+    assert {"泄密标记甲", "泄密标记己"} <= found_in_zip(dist / "cases-2025-h1-internal.docx")
+    reader = PdfReader(dist / "cases-2025-h1-internal.pdf")
+    assert all("内部资料" in (page.extract_text() or "") for page in reader.pages)
+    with zipfile.ZipFile(dist / "cases-2025-h1-internal.docx") as docx:
+        headers = [n for n in docx.namelist() if n.startswith("word/header")]
+        assert headers and all("内部资料" in docx.read(n).decode("utf-8") for n in headers)
+    # The public documents of the same data carry no mark.
+    public = PdfReader(outputs / "dist" / "cases-2025-h1.pdf")
+    assert not any("内部资料" in (page.extract_text() or "") for page in public.pages)

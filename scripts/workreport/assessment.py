@@ -30,6 +30,20 @@ class Trend(str, Enum):
     unknown = "—"
 
 
+DIRECTION_WORDS = {Direction.higher: "不低于", Direction.lower: "不高于"}
+"""How a target's direction reads in a sentence and in the ledger."""
+DIRECTION_SIGNS = {Direction.higher: "≥", Direction.lower: "≤"}
+"""How a target's direction reads in a table."""
+
+
+def internal_charge(points: float, multiplier: float) -> float:
+    """Points lost above, as the bureau charges them to the unit in its own assessment.
+
+    The seed's rule (双倍扣分): a unit that lost points is charged ``multiplier`` times as many.
+    """
+    return points * multiplier
+
+
 def year_fraction(day: dt.date) -> float:
     """How far ``day`` lies through its calendar year, 0 on 1 January to 1 on 31 December.
 
@@ -153,5 +167,5 @@ def unit_charges(indicators: list[Indicator], unit_ids: list[str], as_of: dt.dat
             count[d.unit] += 1
         for b in secured_bonuses(indicator, as_of):
             bonus[b.unit] += b.points
-    rows = [UnitCharge(u, deducted[u], deducted[u] * multiplier, bonus[u], count[u]) for u in unit_ids]
+    rows = [UnitCharge(u, deducted[u], internal_charge(deducted[u], multiplier), bonus[u], count[u]) for u in unit_ids]
     return sorted(rows, key=lambda r: -r.charged)

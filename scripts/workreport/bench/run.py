@@ -130,15 +130,17 @@ def first_search(site: Path, term: str = "灌区") -> dict[str, Any]:
 
 def export_hundred(project: Path) -> dict[str, Any]:
     """DOCX and PDF of 100 cases, from the public view."""
-    from ..export.compilation import compile_cases
+    from ..audience import PUBLIC
     from ..export.docx_writer import write_docx
     from ..export.pdf_writer import write_pdf
-    from ..visibility import public_view
+    from ..views.compilation import compile_cases
+    from ..views.context import Site
 
     dataset = load_dataset(project / "data", project).dataset
     assert dataset is not None, "the synthetic data checks clean"
-    view = public_view(dataset)
-    doc = compile_cases(view, ids=[c.id for c in view.cases[:100]])
+    site = Site(PUBLIC.edition(dataset))
+    view = site.data
+    doc = compile_cases(site, ids=[c.id for c in view.cases[:100]])
     stamp = dt.datetime.combine(view.report.as_of, dt.time(), dt.UTC)
     timings: dict[str, float] = {"cases": len(doc.cases)}
     for name, write in (("docx", write_docx), ("pdf", write_pdf)):

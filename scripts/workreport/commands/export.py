@@ -1,7 +1,9 @@
 """``workreport export`` and ``workreport bundle``: files that leave the bureau, into dist/.
 
-Both start from the public view, so nothing marked internal can reach them. Every file is
-written under a temporary name and renamed only when all of them succeeded: a failed
+Both are made for an audience: the public by default, so nothing marked internal can reach
+them; ``export --audience internal`` gives the office its own documents, with the internal
+records and the bureau's own assessment, marked 内部资料 on every page and sheet. Every file
+is written under a temporary name and renamed only when all of them succeeded: a failed
 export leaves dist/ as it was.
 """
 
@@ -14,14 +16,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..analysis import Analysis
-from ..audience import PUBLIC
+from ..audience import AUDIENCES, PUBLIC
 from ..export import ExportError
-from ..export.compilation import Compilation, SelectionError, compile_cases
 from ..scratch import scratch_dir
 from ..sitebuild import BuildOptions, run_build
 from ..stamps import write_zip
-from ..visibility import public_view
+from ..views.compilation import Compilation, SelectionError, compile_cases
+from ..views.context import Site
 from .common import SubCommands, buildable_report, checked_dataset, output_stamp
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -34,6 +35,10 @@ def add_export_commands(commands: SubCommands) -> None:
     chosen.add_argument("--honor", metavar="荣誉编号", help="只导出支撑该荣誉申报的案例和亮点，如 HN-01")
     chosen.add_argument("--ids", metavar="编号", help="只导出这些案例或亮点，用逗号分隔，如 C-01,C-03,H-02")
     export.add_argument("--out", default="dist", help="输出目录（默认 dist）")
+    export.add_argument(
+        "--audience", choices=sorted(AUDIENCES), default=PUBLIC.key,
+        help="读者：public（默认，对外，不含任何内部内容）或 internal（局内，含内部记录和局内考核，每页标“内部资料”）",
+    )
     export.set_defaults(run=command_export)
 
     bundle = commands.add_parser("bundle", help="生成可从 U 盘直接打开的离线网站压缩包（对外版本）")
@@ -43,12 +48,13 @@ def add_export_commands(commands: SubCommands) -> None:
 
 
 def base_name(args: argparse.Namespace, period: str) -> str:
-    """ASCII file names: they survive zips, mail and Windows code pages."""
+    """ASCII file names: they survive zips, mail and Windows code pages. Internal files say so."""
+    suffix = "" if args.audience == PUBLIC.key else f"-{args.audience}"
     if args.honor:
-        return f"dossier-{args.honor}-{period}"
+        return f"dossier-{args.honor}-{period}{suffix}"
     if args.ids:
-        return f"cases-selected-{period}"
-    return f"cases-{period}"
+        return f"cases-selected-{period}{suffix}"
+    return f"cases-{period}{suffix}"
 
 
 def command_export(args: argparse.Namespace) -> int:
@@ -56,22 +62,24 @@ def command_export(args: argparse.Namespace) -> int:
     if dataset is None:
         return 1
     stamp = output_stamp(args, dataset.report)
-    view = public_view(dataset)
+    audience = AUDIENCES[args.audience]
+    site = Site(audience.edition(dataset))
     ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else None
     try:
-        doc = compile_cases(view, honor=args.honor, ids=ids)
+        doc = compile_cases(site, honor=args.honor, ids=ids)
     except SelectionError as error:
         print(f"导出失败：{error}", file=sys.stderr)
         return 1
-    period = view.report.period.id
+    period = site.report.period.id
     name = base_name(args, period)
+    suffix = "" if audience is PUBLIC else f"-{audience.key}"
     writers: dict[str, tuple[str, Callable[[Path], object]]] = {}
     if "docx" in args.format:
         writers["docx"] = (f"{name}.docx", lambda path: write_docx(doc, path, stamp))
     if "pdf" in args.format:
         writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path, stamp))
     if "xlsx" in args.format:
-        writers["xlsx"] = (f"ledger-{period}.xlsx", lambda path: write_ledger(Analysis(view), path, stamp))
+        writers["xlsx"] = (f"ledger-{period}{suffix}.xlsx", lambda path: write_ledger(site, path, stamp))
     return write_all(Path(args.out), writers)
 
 
@@ -81,10 +89,10 @@ def write_docx(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
     write(doc, path, stamp)
 
 
-def write_ledger(analysis: Analysis, path: Path, stamp: dt.datetime) -> None:
+def write_ledger(site: Site, path: Path, stamp: dt.datetime) -> None:
     from ..export.ledger import write_ledger as write
 
-    write(analysis, path, stamp)
+    write(site, path, stamp)
 
 
 def write_pdf_reporting(doc: Compilation, path: Path, stamp: dt.datetime) -> None:

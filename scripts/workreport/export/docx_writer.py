@@ -34,7 +34,7 @@ from docx.table import _Cell, _Row
 from ..formatting import cn_number
 from ..stamps import repack_zip
 from ..textwidth import width_in_ems
-from .compilation import SECTION_TITLES, CaseEntry, Compilation, HighlightEntry, PhotoEntry
+from ..views.compilation import SECTION_TITLES, CaseEntry, Compilation, HighlightEntry, PhotoEntry
 
 # Fonts, by the names Word resolves (the GB/T 9704 fonts and Latin text's usual partner).
 XIAOBIAOSONG = "方正小标宋简体"
@@ -170,6 +170,9 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
     for section in (cover, contents):
         _blank_footers(section)
     _number_pages(document.sections[-1])
+    if compilation.mark:
+        for section in document.sections:
+            _mark_pages(section, compilation.mark)
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(repack_zip(buffer.getvalue(), stamp))
@@ -346,6 +349,18 @@ def _number_pages(section: Section) -> None:
     section.even_page_footer.is_linked_to_previous = False
     _write_page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
     _write_page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _mark_pages(section: Section, mark: str) -> None:
+    """The audience's mark (内部资料) at the top left of every page of the section, in 黑体."""
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        run = paragraph.add_run(mark)
+        run.font.size = SAN_HAO
+        run.font.bold = True
+        _name_fonts(run._r.get_or_add_rPr(), HEITI, LATIN)
 
 
 def _write_page_number(footer: _Footer, align: WD_ALIGN_PARAGRAPH) -> None:

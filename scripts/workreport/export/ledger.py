@@ -1,13 +1,16 @@
 """The work ledger (工作台账): every task, indicator, project and unit charge as an XLSX workbook.
 
 What goes in is decided here, once, as plain tables (``ledger_tables``); ``write_ledger``
-only lays them out. The figures are the ``Analysis`` ones, so a number never differs
-between the site and the ledger. Cells hold real values: numbers as numbers (percentages
-as fractions with a % format), dates as dates, nothing as an empty cell; the 说明 sheet
-says how the figures are computed, for whoever opens the file away from the site.
+only lays them out. The rows come from the same views as the site's pages (a task's row
+from ``views.tasks.task_row``), so a figure never differs between the site and the ledger.
+Cells hold real values: numbers as numbers (percentages as fractions with a % format),
+dates as dates, nothing as an empty cell; the 说明 sheet says how the figures are computed,
+for whoever opens the file away from the site.
 
-The caller hands in an ``Analysis`` over the public view; the ledger writes exactly the
-records it is given and filters nothing itself.
+The caller hands in the ``Site`` of one edition. The ledger writes exactly the records the
+edition holds and follows its audience: the bureau's own assessment (charges to units at a
+multiple) appears only for the internal audience, whose workbook is marked 内部资料 on
+every sheet, printed or not.
 """
 
 from __future__ import annotations
@@ -26,16 +29,20 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ..analysis import Analysis
-from ..assessment import Health
+from ..assessment import DIRECTION_WORDS, Health, internal_charge
 from ..formatting import number
-from ..model import Direction, Task
+from ..model import KINDS, Task
 from ..plain import xml_text
+from ..register import Kind as RecordKind
 from ..schedule import ScheduleStatus
 from ..stamps import repack_zip
 from ..textwidth import excel_width
+from ..tones import tone
+from ..views.common import Badge, badge
+from ..views.context import Site
+from ..views.tasks import task_row
 
-Value = str | float | int | dt.date | None
+Value = str | float | int | dt.date | Badge | None
 
 
 class Kind(Enum):
@@ -51,7 +58,7 @@ class Kind(Enum):
     """A fraction shown as a percentage: 0.4167 → 41.7%."""
     date = "date"
     status = "status"
-    """A status word, with a tint that repeats what the word says."""
+    """A status word (a ``Badge``), with a tint in its tone that repeats what the word says."""
     any = "any"
     """Chosen per cell from the value's type (the 说明 sheet)."""
 
@@ -73,6 +80,13 @@ class Table:
     freeze: str = "A2"
     autofilter: bool = True
 
+    def without(self, headers: set[str]) -> Table:
+        """The table without the columns headed ``headers``."""
+        keep = [i for i, c in enumerate(self.columns) if c.header not in headers]
+        columns = tuple(self.columns[i] for i in keep)
+        rows = [[row[i] for i in keep] for row in self.rows]
+        return Table(self.title, columns, rows, self.freeze, self.autofilter)
+
 
 # ---------------------------------------------------------------------- what goes in
 
@@ -86,11 +100,9 @@ def _whole(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def _leader_name(analysis: Analysis, task: Task) -> str | None:
-    try:
-        return analysis.data.task_leader(task).name
-    except KeyError:  # the leader is not in this dataset (an internal leader left out of the public view)
-        return None
+def _leader_name(site: Site, task: Task) -> str:
+    # The public view empties a task's own leader when it is internal: the unit's leader shows.
+    return site.data.task_leader(task).name
 
 
 TASK_COLUMNS = (
@@ -114,35 +126,34 @@ TASK_COLUMNS = (
 )
 
 
-def task_table(analysis: Analysis) -> Table:
-    data = analysis.data
+def task_table(site: Site) -> Table:
+    data = site.data
     rows: list[list[Value]] = []
     for task in data.tasks:
-        schedule = analysis.task(task)
+        schedule = site.analysis.task(task)
         figures = schedule.log
+        row = task_row(site, task)
         rows.append([
             task.id,
             task.title,
             data.category_by_id[task.category].name,
             data.unit_by_id[task.owner_unit].name,
             "、".join(data.unit_by_id[u].name for u in task.partner_units) or None,
-            _leader_name(analysis, task),
+            _leader_name(site, task),
             _whole(task.target.value) if task.target else None,
             task.target.measure if task.target else None,
             task.window.start,
             task.window.end,
             _whole(figures.done),
-            _fraction(schedule.actual),
-            _fraction(schedule.expected),
+            _fraction(row.actual),
+            _fraction(row.expected),
             schedule.gap,
-            schedule.status.value,
+            row.status,
             figures.entry.note if figures.entry else None,
             task.problems,
         ])
     return Table("重点任务", TASK_COLUMNS, rows, freeze="C2")
 
-
-DIRECTIONS = {Direction.higher: "不低于", Direction.lower: "不高于"}
 
 INDICATOR_COLUMNS = (
     Column("编号"),
@@ -162,14 +173,17 @@ INDICATOR_COLUMNS = (
     Column("局内扣分", Kind.points),
     Column("已争取加分", Kind.points),
 )
+INTERNAL_COLUMNS = {"局内扣分"}
+"""Columns of the bureau's own assessment: in the internal ledger only."""
 
 
-def indicator_table(analysis: Analysis) -> Table:
-    data = analysis.data
-    multiplier = analysis.report.internal_deduction_multiplier
+def indicator_table(site: Site) -> Table:
+    data = site.data
+    multiplier = site.report.internal_deduction_multiplier
+    internal = site.audience.sees_internal_assessment
     rows: list[list[Value]] = []
     for indicator in data.indicators:
-        standing = analysis.indicator(indicator)
+        standing = site.analysis.indicator(indicator)
         target = indicator.target
         rows.append([
             indicator.id,
@@ -179,17 +193,18 @@ def indicator_table(analysis: Analysis) -> Table:
             indicator.lead_department,
             _whole(indicator.weight),
             _whole(target.value),
-            DIRECTIONS[target.direction],
+            DIRECTION_WORDS[target.direction],
             target.measure,
             _whole(standing.target),
             _whole(standing.value.value) if standing.value else None,
             standing.value.date if standing.value else None,
-            standing.health.value,
+            badge(standing.health),
             standing.points_deducted,
-            standing.points_deducted * multiplier,
+            internal_charge(standing.points_deducted, multiplier),
             standing.bonus_secured,
         ])
-    return Table("考核指标", INDICATOR_COLUMNS, rows)
+    table = Table("考核指标", INDICATOR_COLUMNS, rows)
+    return table if internal else table.without(INTERNAL_COLUMNS)
 
 
 PROJECT_COLUMNS = (
@@ -211,11 +226,11 @@ PROJECT_COLUMNS = (
 )
 
 
-def project_table(analysis: Analysis) -> Table:
-    data = analysis.data
+def project_table(site: Site) -> Table:
+    data = site.data
     rows: list[list[Value]] = []
     for project in data.projects:
-        schedule = analysis.project(project)
+        schedule = site.analysis.project(project)
         overdue = {id(p) for p in schedule.overdue_prerequisites}
         waiting = "、".join(
             p.name.value + ("（逾期）" if id(p) in overdue else "") for p in schedule.open_prerequisites
@@ -233,7 +248,7 @@ def project_table(analysis: Analysis) -> Table:
             _fraction(schedule.investment_rate),
             _fraction(schedule.actual),
             _fraction(schedule.expected),
-            schedule.status.value,
+            badge(schedule.status),
             waiting or None,
             project.problems,
         ])
@@ -248,10 +263,10 @@ UNIT_COLUMNS = (
 )
 
 
-def unit_table(analysis: Analysis) -> Table:
-    units = analysis.data.unit_by_id
+def unit_table(site: Site) -> Table:
+    units = site.data.unit_by_id
     rows: list[list[Value]] = [
-        [units[c.unit_id].name, c.deducted, c.charged, c.bonus] for c in analysis.unit_charges
+        [units[c.unit_id].name, c.deducted, c.charged, c.bonus] for c in site.analysis.unit_charges
     ]
     return Table("单位扣分", UNIT_COLUMNS, rows)
 
@@ -259,29 +274,37 @@ def unit_table(analysis: Analysis) -> Table:
 NOTE_COLUMNS = (Column("项目"), Column("内容", Kind.any, max_width=80))
 
 
-def notes_table(analysis: Analysis) -> Table:
-    report = analysis.report
+def notes_table(site: Site) -> Table:
+    report = site.report
     t = report.thresholds
+    internal = site.audience.sees_internal_assessment
     facts: list[list[Value]] = [
         ["单位", report.bureau],
         ["报告期", report.period.title],
         ["报告期开始", report.period.start],
         ["报告期结束", report.period.end],
-        ["截至日期", analysis.as_of],
+        ["截至日期", site.as_of],
         ["滞后阈值（百分点）", _whole(t.lagging)],
         ["严重滞后阈值（百分点）", _whole(t.seriously_lagging)],
         ["指标预警区间（目标值的%）", _whole(t.indicator_warning)],
-        ["局内扣分倍数", _whole(report.internal_deduction_multiplier)],
     ]
-    rules: list[list[Value]] = [[label, text] for label, text in _rules(analysis)]
+    if internal:
+        facts.append(["局内扣分倍数", _whole(report.internal_deduction_multiplier)])
+    rules: list[list[Value]] = [
+        [label, text] for label, text in _rules(site) if internal or label not in INTERNAL_RULES
+    ]
     return Table("说明", NOTE_COLUMNS, facts + rules, autofilter=False)
 
 
-def _rules(analysis: Analysis) -> list[tuple[str, str]]:
+INTERNAL_RULES = {"局内扣分", "单位扣分"}
+"""Rules of the bureau's own assessment: explained in the internal ledger only."""
+
+
+def _rules(site: Site) -> list[tuple[str, str]]:
     """How each figure is computed, in words, with this report's thresholds filled in."""
-    t = analysis.report.thresholds
+    t = site.report.thresholds
     lag, serious, warn = number(t.lagging), number(t.seriously_lagging), number(t.indicator_warning)
-    times = number(analysis.report.internal_deduction_multiplier)
+    times = number(site.report.internal_deduction_multiplier)
     status = {s: f"状态：{s.value}" for s in ScheduleStatus}
     health = {h: f"达标情况：{h.value}" for h in Health}
     return [
@@ -317,15 +340,30 @@ def _rules(analysis: Analysis) -> list[tuple[str, str]]:
     ]
 
 
-def ledger_tables(analysis: Analysis) -> list[Table]:
-    """The sheets in workbook order."""
-    return [
-        task_table(analysis),
-        indicator_table(analysis),
-        project_table(analysis),
-        unit_table(analysis),
-        notes_table(analysis),
-    ]
+def kind_table(site: Site, kind: RecordKind) -> Table:
+    """A generic sheet for a kind of record that declares its ledger columns in the register."""
+    columns = tuple(Column(c.header, max_width=max(c.width, 10)) for c in kind.ledger)
+    rows: list[list[Value]] = []
+    for record in site.data.of(kind.key):
+        row: list[Value] = []
+        for column in kind.ledger:
+            value: object = record
+            for part in column.path.split("."):
+                value = getattr(value, part, None)
+            if hasattr(value, "value"):  # an enumeration
+                value = badge(value) if tone(value) != "neutral" else str(value.value)  # type: ignore[arg-type]
+            row.append(value if isinstance(value, str | int | float | dt.date | Badge) else None)
+        rows.append(row)
+    return Table(kind.list_title or kind.label, columns, rows)
+
+
+def ledger_tables(site: Site) -> list[Table]:
+    """The sheets in workbook order: the bureau's own assessment only for the internal audience."""
+    tables = [task_table(site), indicator_table(site), project_table(site)]
+    if site.audience.sees_internal_assessment:
+        tables.append(unit_table(site))
+    tables += [kind_table(site, kind) for kind in KINDS if kind.ledger]
+    return [*tables, notes_table(site)]
 
 
 # ---------------------------------------------------------------------- layout
@@ -339,19 +377,16 @@ TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
 DATE_FORMAT = "yyyy-mm-dd"
 FORMATS = {Kind.points: "0.0#", Kind.percent: "0.0%", Kind.date: DATE_FORMAT}
 
-# Tints only repeat the word; 正常推进 stays plain so the rows that need attention stand out.
-STATUS_FILLS = {
-    value: PatternFill("solid", fgColor=colour)
-    for value, colour in (
-        (ScheduleStatus.done.value, "E2EFDA"),
-        (ScheduleStatus.not_started.value, "EDEDED"),
-        (ScheduleStatus.lagging.value, "FFF2CC"),
-        (ScheduleStatus.seriously_lagging.value, "FCE4D6"),
-        (ScheduleStatus.overdue.value, "F8CBAD"),
-        (Health.met.value, "E2EFDA"),
-        (Health.warning.value, "FFF2CC"),
-        (Health.missed.value, "FCE4D6"),
-        (Health.no_data.value, "EDEDED"),
+# Tints only repeat the word, in the tone declared for it (tones.py); 正常推进 (``ok``) stays
+# plain so the rows that need attention stand out.
+TONE_FILLS = {
+    tone: PatternFill("solid", fgColor=colour)
+    for tone, colour in (
+        ("done", "E2EFDA"),
+        ("neutral", "EDEDED"),
+        ("warn", "FFF2CC"),
+        ("bad", "FCE4D6"),
+        ("overdue", "F8CBAD"),
     )
 }
 
@@ -390,8 +425,10 @@ def _shown(value: Value, kind: Kind) -> str:
     return str(value)
 
 
-def _clean(value: Value) -> Value:
-    """Text Excel accepts (``plain.xml_text``), blank as empty."""
+def _clean(value: Value) -> str | float | int | dt.date | None:
+    """Text Excel accepts (``plain.xml_text``), blank as empty; a badge as its word."""
+    if isinstance(value, Badge):
+        value = value.text
     if isinstance(value, str):
         return xml_text(value).strip() or None
     return value
@@ -419,8 +456,8 @@ def _write_table(ws: Worksheet, table: Table) -> None:
                 cell.data_type = "s"  # never a formula, even if an editor's text begins with "="
             cell.number_format = _number_format(value, kind)
             cell.alignment = TOP_WRAPPED if wrapped[col] or kind is Kind.long_text else TOP
-            if kind is Kind.status and isinstance(value, str) and value in STATUS_FILLS:
-                cell.fill = STATUS_FILLS[value]
+            if isinstance(raw, Badge) and raw.tone in TONE_FILLS:
+                cell.fill = TONE_FILLS[raw.tone]
 
     for col, column in enumerate(table.columns, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(widths[col - 1], column.max_width)
@@ -433,23 +470,36 @@ def _write_table(ws: Worksheet, table: Table) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
 
 
-def build_workbook(analysis: Analysis, tables: Sequence[Table], stamp: dt.datetime) -> Workbook:
+def _mark(ws: Worksheet, mark: str) -> None:
+    """The audience's mark (内部资料) in every printed page's header, and in the sheet's tab colour."""
+    for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+        header.left.text = mark
+        header.left.size = 12
+        header.left.font = "黑体,Bold"
+    ws.sheet_properties.tabColor = "C00000"
+
+
+def build_workbook(site: Site, tables: Sequence[Table], stamp: dt.datetime) -> Workbook:
     workbook = Workbook()
     workbook.remove(workbook.active)
+    mark = site.audience.document_mark
     for table in tables:
-        _write_table(workbook.create_sheet(table.title), table)
+        ws = workbook.create_sheet(table.title)
+        _write_table(ws, table)
+        if mark:
+            _mark(ws, mark)
     workbook.active = 0
     props = workbook.properties
-    props.title = "工作台账"
-    props.subject = f"{analysis.report.period.title}工作台账"
-    props.creator = props.lastModifiedBy = analysis.report.bureau
+    props.title = f"工作台账（{mark}）" if mark else "工作台账"
+    props.subject = f"{site.report.period.title}工作台账"
+    props.creator = props.lastModifiedBy = site.report.bureau
     # Dated when the data was committed, not when it was exported.
     props.created = props.modified = stamp.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
     return workbook
 
 
-def write_ledger(analysis: Analysis, path: Path, stamp: dt.datetime) -> None:
-    """Write the 工作台账 of ``analysis`` to ``path`` (XLSX), overwriting it.
+def write_ledger(site: Site, path: Path, stamp: dt.datetime) -> None:
+    """Write the 工作台账 of the edition ``site`` to ``path`` (XLSX), overwriting it.
 
     The same data gives the same bytes: the document and its zip entries are dated
     ``stamp``, the data commit's time. (``Workbook.save`` would stamp the build time, so the
@@ -457,5 +507,5 @@ def write_ledger(analysis: Analysis, path: Path, stamp: dt.datetime) -> None:
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(build_workbook(analysis, ledger_tables(analysis), stamp), archive).write_data()
+        ExcelWriter(build_workbook(site, ledger_tables(site), stamp), archive).write_data()
     path.write_bytes(repack_zip(buffer.getvalue(), stamp))

@@ -13,8 +13,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..render.environment import make_environment
+from ..views.compilation import SECTION_TITLES, Compilation
 from . import ExportError
-from .compilation import SECTION_TITLES, Compilation
 from .fonts import Choice, choose_fonts, css_family
 
 

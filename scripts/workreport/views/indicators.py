@@ -5,18 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..assessment import Health, Trend
+from .. import assessment
+from ..assessment import DIRECTION_SIGNS, DIRECTION_WORDS, Health, Trend
 from ..formatting import cn_date, number, short_date
-from ..model import Direction, Indicator
+from ..model import Indicator
 from .charts import health_anchor, health_donut, indicator_trend
 from .common import Badge, Donut, Link, badge
 from .common import Trend as TrendChart
 from .context import Site
 
-DIRECTION_WORDS = {Direction.higher: "不低于", Direction.lower: "不高于"}
-"""How a target's direction reads in a sentence."""
-DIRECTION_SIGNS = {Direction.higher: "≥", Direction.lower: "≤"}
-"""How a target's direction reads in a table."""
 HEALTH_ORDER = (Health.missed, Health.warning, Health.met, Health.no_data)
 """The list's sections: what needs attention first."""
 
@@ -26,7 +23,7 @@ def internal_charge(site: Site, points: float) -> float | None:
     audience that does not see the bureau's own assessment."""
     if not site.audience.sees_internal_assessment:
         return None
-    return points * site.report.internal_deduction_multiplier
+    return assessment.internal_charge(points, site.report.internal_deduction_multiplier)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """The case compilation (典型案例汇编) as a document: what goes in it and in which order.
 
-One structure, read by both the DOCX and the PDF writer, so the two files say the same.
-Text is already split into paragraphs and numbered the way an official document is
-(一、 for sections, （一） for the practices, 图1 for photos).
+One view, read by both the DOCX and the PDF writer, so the two files say the same; built
+from the same case page view as the site, for the edition's audience. Text is already split
+into paragraphs and numbered the way an official document is (一、 for sections, （一）
+for the practices, 图1 for photos). A document for the bureau itself carries the audience's
+mark (内部资料) on every page.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from ..dataset import Dataset
 from ..formatting import cn_number, number
 from ..model import Case, Highlight
 from ..plain import one_line, paragraphs
+from .context import Site
+from .showcase import case_page
 
 
 class SelectionError(ValueError):
@@ -75,6 +79,8 @@ class Compilation:
     bureau: str
     date: dt.date
     subtitle: str | None = None
+    mark: str | None = None
+    """What every page is marked with (内部资料), for an audience that is not the public."""
     cases: list[CaseEntry] = field(default_factory=list)
     highlights: list[HighlightEntry] = field(default_factory=list)
 
@@ -97,20 +103,20 @@ def figure_text(value: float, measure: str) -> str:
     return f"{number(value)} {measure}".strip()
 
 
-def case_entry(data: Dataset, case: Case) -> CaseEntry:
-    honors = [h.name for h in data.honors_supported_by(case.id)]
+def case_entry(site: Site, case: Case) -> CaseEntry:
+    page = case_page(site, case)
     return CaseEntry(
-        id=case.id,
-        title=case.title,
-        unit=data.unit_by_id[case.unit].name,
-        summary=one_line(case.summary).strip(),
-        background=paragraphs(case.background),
-        practices=[Practice(f"（{cn_number(i)}）{p.title}", paragraphs(p.text)) for i, p in enumerate(case.practices, 1)],
-        results=paragraphs(case.results.text),
-        figures=[(f.label, figure_text(f.value, f.measure)) for f in case.results.figures],
-        lessons=paragraphs(case.lessons),
-        photos=[PhotoEntry(data.data_dir / p.file, p.caption) for p in case.photos],
-        honors=honors,
+        id=page.id,
+        title=page.title,
+        unit=page.unit.text,
+        summary=one_line(page.summary).strip(),
+        background=paragraphs(page.background),
+        practices=[Practice(f"（{p.number}）{p.title}", paragraphs(p.text)) for p in page.practices],
+        results=paragraphs(page.results),
+        figures=[(f.label, figure_text(f.value, f.measure)) for f in page.figures],
+        lessons=paragraphs(page.lessons),
+        photos=[PhotoEntry(site.data.data_dir / p.file, p.caption) for p in page.photos],
+        honors=[h.link.text for h in page.honors],
     )
 
 
@@ -128,15 +134,16 @@ def highlight_entry(data: Dataset, highlight: Highlight) -> HighlightEntry:
     )
 
 
-def compile_cases(view: Dataset, *, honor: str | None = None, ids: list[str] | None = None) -> Compilation:
-    """The compilation from the public view: all cases, one honor's dossier, or the ids given.
+def compile_cases(site: Site, *, honor: str | None = None, ids: list[str] | None = None) -> Compilation:
+    """The compilation of the edition: all cases, one honor's dossier, or the ids given.
 
-    Raises SelectionError naming every id that is not in the view.
+    Raises SelectionError naming every id that is not in the edition.
     """
+    view = site.data
     report = view.report
     if honor is not None:
         if honor not in view.honor_by_id:
-            raise SelectionError(f"荣誉“{honor}”不存在或为内部记录，不能导出申报材料")
+            raise SelectionError(f"荣誉“{honor}”不存在{'或为内部记录' if not site.audience.sees_internal_records else ''}，不能导出申报材料")
         record = view.honor_by_id[honor]
         cases = view.cases_supporting(honor)
         highlights = [view.highlight_by_id[h] for h in record.highlights if h in view.highlight_by_id]
@@ -146,7 +153,8 @@ def compile_cases(view: Dataset, *, honor: str | None = None, ids: list[str] | N
     elif ids:
         missing = [i for i in ids if i not in view.case_by_id and i not in view.highlight_by_id]
         if missing:
-            raise SelectionError(f"以下编号不是可公开的案例或亮点（不存在，或为内部记录）：{'、'.join(missing)}")
+            what = "案例或亮点" if site.audience.sees_internal_records else "可公开的案例或亮点（不存在，或为内部记录）"
+            raise SelectionError(f"以下编号不是{what}：{'、'.join(missing)}")
         cases = [view.case_by_id[i] for i in ids if i in view.case_by_id]
         highlights = [view.highlight_by_id[i] for i in ids if i in view.highlight_by_id]
         title, subtitle = "典型案例汇编", None
@@ -158,6 +166,7 @@ def compile_cases(view: Dataset, *, honor: str | None = None, ids: list[str] | N
         subtitle=subtitle,
         bureau=report.bureau,
         date=report.as_of,
-        cases=[case_entry(view, c) for c in cases],
+        cases=[case_entry(site, c) for c in cases],
         highlights=[highlight_entry(view, h) for h in highlights],
+        mark=site.audience.document_mark,
     )

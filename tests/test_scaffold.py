@@ -115,7 +115,7 @@ def test_new_entry_is_only_an_insertion(project: Path, run_new: Runner, argv, na
     assert after[name].endswith(b"\n")
     new = record(project, key, expected)
     unit = argv[argv.index("--unit") + 1]
-    assert getattr(new, scaffold.KINDS[argv[0]].unit_field) == unit
+    assert getattr(new, scaffold.KINDS_BY_NAME[argv[0]].unit_field) == unit
     line = int(re.match(rf"已在 data/{re.escape(name)} 第 (\d+) 行添加\S+ {expected}，请填写标有“请填写”的字段。", out)[1])
     assert after[name].decode("utf-8").splitlines()[line - 1].startswith(f"  - id: {expected} ")
 
@@ -354,3 +354,16 @@ def test_ids_and_values():
     assert [scalar(v) for v in ("省考", "a: b", "2025-01-01", "yes", [], 0)] == [
         "省考", '"a: b"', '"2025-01-01"', '"yes"', "[]", "0"
     ]
+
+
+@pytest.mark.parametrize(("name", "key"), [("highlight", "highlights"), ("honor", "honors"), ("bottom-line", "bottom_lines")])
+def test_a_kind_without_a_drafter_is_drafted_from_its_model(project: Path, run_new: Runner, monkeypatch, name, key):
+    """A kind added to the register needs no drafter: one is made from the model's required fields."""
+    from workreport.scaffold import drafts
+
+    monkeypatch.delitem(drafts.DRAFTERS, name)
+    status, out, err = run_new(project, name, "--unit", "rivers")
+    assert (status, err) == (0, ""), out
+    new_id = re.search(r"添加\S+ (\S+)，", out)[1]
+    new = record(project, key, new_id)
+    assert getattr(new, scaffold.KINDS_BY_NAME[name].unit_field) == "rivers"

@@ -21,6 +21,7 @@ from ..scaffold import (
     plan_edit,
     resolve_kind,
 )
+from ..scaffold.drafts import draft_from_model
 from ..validation import PLACEHOLDER
 from .common import SubCommands, print_each
 
@@ -65,7 +66,7 @@ def command_new(args: argparse.Namespace) -> int:
         if before.dataset is None or before.errors:
             raise ScaffoldError("现有数据有错误，请先按上面的提示改正（make check），再新增记录。", 1, before.problems)
         context = Context.from_args(before.dataset, spec, args)
-        draft = DRAFTERS[name](context)
+        draft = DRAFTERS.get(name, draft_from_model(spec))(context)
         edit = plan_edit(spec, draft, context.unit, before.dataset, data_dir.resolve(), root.resolve())
         warnings = apply_edit(edit, spec, draft, data_dir, root, before.problems)
     except ScaffoldError as error:

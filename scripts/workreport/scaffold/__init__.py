@@ -35,14 +35,14 @@ from .drafts import (
 )
 from .errors import ScaffoldError
 from .ids import LINE_CODES, SOURCE_CODES, category_codes, group_prefix, most_common, next_id, project_prefix, split_id
-from .kinds import KIND_NAMES, KINDS, KindSpec, resolve_kind
+from .kinds import KIND_NAMES, KINDS_BY_NAME, KindSpec, resolve_kind
 from .rows import ALIGN_LIMIT, Layout, Row, empty_log, hint, open_key, put, render_item, scalar
 from .splicing import Edit, new_file, newline_of, plan_edit, record_file, splice, target_path
 
 __all__ = [
     "ALIGN_LIMIT",
     "DRAFTERS",
-    "KINDS",
+    "KINDS_BY_NAME",
     "KIND_NAMES",
     "LINE_CODES",
     "SOURCE_CODES",

@@ -39,7 +39,7 @@ class Context:
             category = resolve_category(dataset, given_category)
         else:
             category = default_category(dataset, unit)
-            if spec.key in ("tasks", "cases", "projects", "highlights"):
+            if "category" in spec.kind.model.model_fields:
                 notes.append(f"工作条线取 {category.id}（{category.name}）；要换一条请加 --category，或直接改文件。")
         given_title = option_value(args, "title")
         title = given_title.strip() if given_title else None

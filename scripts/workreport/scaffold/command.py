@@ -75,7 +75,7 @@ def apply_edit(
     except BaseException:
         undo_edit(edit)
         raise
-    records = getattr(result.dataset, spec.key, [])
+    records = result.dataset.of(spec.key) if result.dataset else []
     found = any(r.id == draft.record_id and record_file(r, root.resolve()) == edit.path.resolve() for r in records)
     if result.errors or result.dataset is None or not found:
         undo_edit(edit)

@@ -8,9 +8,11 @@ from enum import Enum
 from typing import Any
 
 from ..model import BottomLine, HonorLevel, IndicatorSource, Stage
+from ..register import enum_values
 from ..validation import PLACEHOLDER
 from .choices import Context, option_value, resolve_choice
 from .ids import LINE_CODES, SOURCE_CODES, category_codes, group_prefix, most_common, next_id, project_prefix, split_id
+from .kinds import KindSpec
 from .rows import Row, empty_log, hint, open_key, put
 
 
@@ -58,7 +60,7 @@ def grouped_choice(ctx: Context, kind: str, attr: str, default: Enum, codes: Map
     The group is ``--<attr>`` if given, else the one the unit uses most; ids are numbered
     per group, with the group's code (``I-PROV-08``, ``BL-S-21``).
     """
-    records = getattr(ctx.dataset, kind)
+    records = ctx.dataset.of(kind)
     own = [getattr(r, attr) for r in ctx.dataset.of_unit(ctx.unit.id, kind)]
     aliases: dict[str, Any] = {code: member for member, code in codes.items()}
     choice = resolve_choice(type(default), ctx.args, attr, most_common(own, default), aliases)
@@ -203,3 +205,55 @@ DRAFTERS: dict[str, Callable[[Context], Draft]] = {
     "honor": draft_honor,
     "bottom-line": draft_bottom_line,
 }
+
+
+# ---------------------------------------------------------------------- any other kind
+
+
+def draft_from_model(spec: KindSpec) -> Callable[[Context], Draft]:
+    """A drafter for a kind with no drafter of its own, built from the model's fields.
+
+    The required fields are written, each with its docstring as the comment: the id takes the
+    next free number, the owning unit the one asked for, a line of work the chosen one, a
+    reference to another kind its first record, a date the as-of date, an enumeration its
+    first value, text a placeholder the check warns about until it is filled in.
+    """
+
+    def draft(ctx: Context) -> Draft:
+        data, kind = ctx.dataset, spec.kind
+        example = split_id(kind.id_example)
+        prefix = most_common((p[0] for r in data.of(kind.key) if (p := split_id(r.id))), example[0] if example else "")
+        record_id = next_id(prefix, _ids(data.of(kind.key)))
+        references = {path[0]: target for path, target in kind.references() if len(path) == 1}
+        rows = [put(0, "id", record_id, f"{kind.label}编号：已自动取下一个空号")]
+        for name, info in kind.model.model_fields.items():
+            if name == "id" or not info.is_required():
+                continue
+            comment = (info.description or name).split("。")[0]
+            rows += _field_rows(ctx, name, info, references.get(name), comment, kind.owner, kind.name_field)
+        return Draft(record_id, rows, notes=ctx.notes)
+
+    return draft
+
+
+def _field_rows(ctx: Context, name: str, info: Any, target: str | None, comment: str, owner: str | None, title: str) -> list[Row]:
+    data = ctx.dataset
+    if name == owner:
+        return [put(0, name, ctx.unit.id, f"{comment}：{ctx.unit.name}")]
+    if target == "categories":
+        return [put(0, name, ctx.category.id, f"{comment}：{ctx.category.name}")]
+    if target is not None:
+        first = data.of(target)[0].id if data.of(target) else f"{PLACEHOLDER}编号"
+        return [put(0, name, first, comment)]
+    choices = enum_values(info.annotation)
+    if choices:
+        return [put(0, name, choices[0], f"{comment}：{' / '.join(choices)}")]
+    annotation = str(info.annotation)
+    if "date" in annotation:
+        return [put(0, name, data.report.as_of, comment)]
+    if "float" in annotation or "int" in annotation:
+        return [put(0, name, 0, f"{comment}（占位值 0，请改为实际数值）")]
+    if "list" in annotation:
+        return [put(0, name, [], comment)]
+    text = ctx.title if name == title and ctx.title else f"{PLACEHOLDER}{comment}"
+    return [put(0, name, text, comment)]

@@ -49,16 +49,16 @@ def record_file(record: Any, root: Path) -> Path:
 
 def target_path(spec: KindSpec, draft: Draft, data: Dataset, data_dir: Path, root: Path, unit: Unit) -> Path:
     """tasks/<unit>.yaml, cases/<id>.yaml, or <kind>.yaml; data kept in one file stays in that file."""
-    records = getattr(data, spec.key)
+    records = data.of(spec.key)
     holders = Counter(record_file(r, root) for r in records)
     if spec.folder:
-        name = unit.id if spec.folder == "tasks" else draft.record_id
+        name = unit.id if spec.per_unit else draft.record_id
         own = data_dir / spec.folder / f"{name}.yaml"
         if own.exists() or (data_dir / spec.folder).is_dir() or not holders:
             return own
         unit_files = Counter(record_file(r, root) for r in records if getattr(r, spec.unit_field) == unit.id)
         return (unit_files or holders).most_common(1)[0][0]
-    default = data_dir / f"{spec.key}.yaml"
+    default = data_dir / spec.shared_file
     if default.exists() or not holders:
         return default
     return holders.most_common(1)[0][0]

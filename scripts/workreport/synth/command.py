@@ -12,6 +12,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..loading import load_dataset
+from ..model import KINDS
 from ..schema import write_schema
 from ..validation import KIND_LABELS
 from .bureau import make_bureau, template_places
@@ -21,7 +22,7 @@ from .vocabulary import NameMaker, harvest
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "data"
 SEARCH_DICT = "search_dict.txt"
-RECORD_KINDS = ("leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines")
+RECORD_KINDS = tuple(kind.key for kind in KINDS)
 LABELS = {**KIND_LABELS, "bottom_lines": "底线自查", "photos": "照片"}
 
 
@@ -77,17 +78,24 @@ def _write_all(root: Path, data: Dataset, template: Path, scale: int, seed: int)
     records = _records(data, output, scale, seed)
     report = data.report.model_dump(mode="python", exclude_defaults=False)
     output.yaml("report.yaml", {"report": _plain(report)})
-    output.yaml("org.yaml", {"leaders": records["leaders"], "units": records["units"]})
-    by_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for task in records["tasks"]:
-        by_owner[task["owner_unit"]].append(task)
-    for unit in records["units"]:
-        if by_owner.get(unit["id"]):
-            output.yaml(f"tasks/{unit['id']}.yaml", {"tasks": by_owner[unit["id"]]})
-    for case in records["cases"]:
-        output.yaml(f"cases/{case['id']}.yaml", {"cases": [case]})
-    for kind in ("indicators", "projects", "highlights", "honors", "bottom_lines"):
-        output.yaml(f"{kind}.yaml", {kind: records[kind]})
+    # Each kind is written where the register says its files live.
+    shared: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
+    for kind in KINDS:
+        written = records[kind.key]
+        if kind.files.layout == "file":
+            shared[kind.files.path][kind.key] = written
+        elif kind.files.layout == "per_record":
+            for record in written:
+                output.yaml(f"{kind.files.path}/{record['id']}.yaml", {kind.key: [record]})
+        else:
+            by_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for record in written:
+                by_owner[record[kind.owner or "unit"]].append(record)
+            for unit in records["units"]:
+                if by_owner.get(unit["id"]):
+                    output.yaml(f"{kind.files.path}/{unit['id']}.yaml", {kind.key: by_owner[unit["id"]]})
+    for path, content in shared.items():
+        output.yaml(path, content)
     dictionary = template / SEARCH_DICT
     if dictionary.is_file():
         output.copy(dictionary, SEARCH_DICT)
@@ -122,7 +130,14 @@ def _records(data: Dataset, output: Output, scale: int, seed: int) -> dict[str, 
         records["highlights"] += [make.highlight(p) for p in data.highlights]
         records["honors"] += [make.honor(p) for p in data.honors]
         records["bottom_lines"] += [make.bottom_line(p, statuses) for p in data.bottom_lines]
+        for kind in KINDS:
+            if kind.key not in SYNTHESIZED:
+                records[kind.key] += [make.copy(kind, p) for p in data.of(kind.key)]
     return records
+
+
+SYNTHESIZED = {"leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines"}
+"""Kinds with a synthesizer of their own (new text, dates and figures); others are copied (``Synthesizer.copy``)."""
 
 
 def _plain(value: Any) -> Any:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any
 
 from .. import model
 from ..dataset import Dataset
+from ..register import Kind
 from .bureau import Bureau
 from .dates import add_months, between, expected, month_end, month_ends
 from .output import _visibility, clean, decimals, num
@@ -17,6 +19,34 @@ from .vocabulary import Vocabulary
 
 PRACTICES = (2, 5)
 CASE_PHOTOS = (1, 3)
+
+
+def _rename(value: Any, path: tuple[str, ...], rename: Callable[[str], str | None]) -> None:
+    """Rename, inside plain data, the ids at a reference's path (``*``: every item of a list)."""
+    head, rest = path[0], path[1:]
+    if not isinstance(value, dict) or value.get(head) is None:
+        return
+    if not rest:
+        value[head] = rename(value[head])
+    elif rest[0] == "*" and not rest[1:]:
+        value[head] = [rename(item) for item in value[head]]
+    elif rest[0] == "*":
+        for item in value[head]:
+            _rename(item, rest[1:], rename)
+    else:
+        _rename(value[head], rest, rename)
+
+
+def _localised(value: Any, local: Callable[[str], str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _localised(v, local) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_localised(v, local) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, str):
+        return local(value)
+    return value
 
 
 class Synthesizer(ProjectRecords):
@@ -35,6 +65,23 @@ class Synthesizer(ProjectRecords):
 
     def day(self, first: dt.date | None = None, last: dt.date | None = None) -> dt.date:
         return between(self.rng, first or self.start, last or self.as_of)
+
+    # -------------------------------------------------------------- any kind
+
+    def copy(self, kind: Kind, proto: Any) -> dict[str, Any]:
+        """A template record copied into this bureau: its id and every reference it declares
+        renamed to this bureau's copies (lines of work stay: they are the report's), its
+        text localised, its photos copied."""
+        value = proto.model_dump(mode="python", exclude_defaults=True)
+        value["id"] = self.b.ref(proto.id)
+        for path, target in kind.references():
+            if target != "categories":
+                _rename(value, path, self.b.ref)
+        if kind.photos and proto.photos:
+            files = self.photos(value["id"], len(proto.photos))
+            value["photos"] = [{"file": f, "caption": self.b.local(p.caption)} for f, p in zip(files, proto.photos)]
+        localised: dict[str, Any] = _localised(value, self.b.local)
+        return localised
 
     # -------------------------------------------------------------- organisation
 

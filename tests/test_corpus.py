@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from workreport.loading import load_dataset
+from workreport.model import KINDS
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.suffix == ".yaml")
@@ -65,8 +66,8 @@ def test_both_readers_read_the_sample_alike(sample, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(yamlstream, "available", lambda: False)
     careful = load_dataset(ROOT / "data", ROOT).dataset
     assert careful is not None
-    for kind in ("leaders", "units", "tasks", "indicators", "projects", "cases", "highlights", "honors", "bottom_lines"):
-        fast_records, careful_records = getattr(sample, kind), getattr(careful, kind)
+    for kind in (k.key for k in KINDS):
+        fast_records, careful_records = sample.of(kind), careful.of(kind)
         assert [r.model_dump() for r in fast_records] == [r.model_dump() for r in careful_records], kind
         assert [(r.origin.file, r.origin.line()) for r in fast_records] == [(r.origin.file, r.origin.line()) for r in careful_records]
 

@@ -8,7 +8,10 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, copy_project, run_mkdocs_build
+from workreport.model import KINDS
 
 # Attributes through which a page makes the browser load or go somewhere.
 REFERENCE_ATTRS = {"src", "href", "srcset", "action", "poster", "data"}
@@ -35,12 +38,15 @@ class References(HTMLParser):
                 self.found.extend(v.strip().split(" ")[0] for v in value.split(","))
 
 
-def test_every_record_has_its_page(site: Path, sample):
-    for kind in ("tasks", "indicators", "projects", "cases", "units"):
-        for record in getattr(sample, kind):
-            assert (site / kind / record.id / "index.html").is_file(), f"{kind}/{record.id}"
-    for path in ("tasks", "indicators", "projects", "cases", "units", "highlights", "honors", "bottom-lines"):
-        assert (site / path / "index.html").is_file(), path
+@pytest.mark.parametrize("kind", KINDS, ids=[k.key for k in KINDS])
+def test_every_record_has_its_page_and_every_kind_its_list(site: Path, sample, kind):
+    """For each kind of the register: a page per record where it has pages, and its list page."""
+    if kind.page:
+        for record in sample.of(kind.key):
+            assert (site / kind.page / record.id / "index.html").is_file(), f"{kind.page}/{record.id}"
+    index = kind.index_page
+    assert index is not None, f"{kind.key} has neither pages nor a list page"
+    assert (site / index.removesuffix(".md").removesuffix("/index") / "index.html").is_file(), index
 
 
 def test_task_list_shows_the_seed_targets(site: Path):

@@ -165,7 +165,7 @@ class Leader(VisibleRecord):
 
 LEADERS = Kind(
     "leaders", Leader, "局领导", Files("file", "org.yaml"), "deputy-wang",
-    name_field="name", page="leaders", list_title="分管领导",
+    name_field="name", page="leaders", list_title="分管领导", list_page="analysis/leaders.md",
 )
 
 class Unit(VisibleRecord):

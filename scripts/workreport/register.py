@@ -84,6 +84,8 @@ class Kind:
     """For kinds listed on one page (亮点, 荣誉…): that page, each record an anchor on it."""
     list_title: str | None = None
     """The title of the kind's list page and its navigation entry."""
+    list_page: str | None = None
+    """The docs-relative page that lists the kind, when it is not ``<page>/index.md``."""
     scaffold: str | None = None
     """The name ``make new KIND=…`` takes (``task``); None: the scaffold does not add this kind."""
     ledger: tuple[LedgerColumn, ...] = field(default=())
@@ -92,6 +94,8 @@ class Kind:
     @property
     def index_page(self) -> str | None:
         """The docs-relative page that lists the kind."""
+        if self.list_page:
+            return self.list_page
         if self.page:
             return f"{self.page}/index.md"
         return self.anchor_page

@@ -13,7 +13,7 @@ from ..model import KINDS
 PAGE_KINDS = {kind.key: kind.page for kind in KINDS if kind.page} | {"categories": "categories"}
 # Kinds shown as anchored entries on one list page.
 ANCHOR_PAGES = {kind.key: kind.anchor_page for kind in KINDS if kind.anchor_page}
-INDEX_PAGES = {kind: f"{folder}/index.md" for kind, folder in PAGE_KINDS.items()} | ANCHOR_PAGES
+INDEX_PAGES = {kind.key: kind.index_page for kind in KINDS if kind.index_page} | {"categories": "analysis/categories.md"}
 
 
 def record_uri(kind: str, record_id: str) -> str:

@@ -200,3 +200,38 @@ def test_the_adapter_loads_once_per_change_and_tells_warnings_once(minimal_data:
     os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # an edit under `mkdocs serve`
     again = cache.site(minimal_data, minimal_data.parent, INTERNAL)
     assert again is not first and again.warnings_to_tell() == again.warnings
+
+
+# ---------------------------------------------------------------------- templates only lay out
+
+
+def test_templates_only_lay_out_their_view():
+    """No template does arithmetic, compares with text (an enumeration's Chinese value), filters
+    or sums, or reaches past its view (``data``, ``fig``, ``a``); and no line is too long to read."""
+    from jinja2 import nodes
+
+    from workreport.render.environment import make_environment
+
+    env = make_environment()
+    templates = Path(__file__).resolve().parents[1] / "scripts" / "workreport" / "render" / "templates"
+    arithmetic = (nodes.Add, nodes.Sub, nodes.Mul, nodes.Div, nodes.FloorDiv, nodes.Mod, nodes.Pow)
+    problems = []
+    for path in sorted(templates.rglob("*.j2")):
+        source = path.read_text(encoding="utf-8")
+        where = path.relative_to(templates).as_posix()
+        tree = env.parse(source)
+        for node in tree.find_all(arithmetic):
+            problems.append(f"{where}:{node.lineno}: arithmetic ({type(node).__name__})")
+        for node in tree.find_all(nodes.Compare):
+            operands = [node.expr, *(op.expr for op in node.ops)]
+            if any(isinstance(o, nodes.Const) and isinstance(o.value, str) for o in operands):
+                problems.append(f"{where}:{node.lineno}: comparison with text")
+        for node in tree.find_all(nodes.Filter):
+            if node.name in ("selectattr", "rejectattr", "select", "reject", "sum", "sort", "groupby", "map"):
+                problems.append(f"{where}:{node.lineno}: filters or sums (|{node.name})")
+        for node in tree.find_all(nodes.Name):
+            if node.ctx == "load" and node.name in ("data", "fig", "a", "report", "analysis"):
+                problems.append(f"{where}:{node.lineno}: reaches past its view ({node.name})")
+        long_lines = [n for n, line in enumerate(source.splitlines(), 1) if len(line) > 160]
+        problems += [f"{where}:{n}: line longer than 160 characters" for n in long_lines]
+    assert problems == [], "\n".join(problems)

@@ -7,6 +7,9 @@ The pages' Markdown comes whole from the core's renderer; these hooks only regis
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -18,6 +21,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_from_config(config)
     for uri, markdown in site.pages():
         files.append(File.generated(config, uri, content=markdown))
+    # A kind of record added to the register lists itself, unless the office wrote its list page.
+    existing = {f.src_uri for f in files}
+    for uri, markdown in site.list_pages(existing):
+        files.append(File.generated(config, uri, content=markdown))
     # Only the photos of records on the site: a public build must not carry an internal case's pictures.
     for uri in site.photo_files():
         files.append(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
@@ -28,9 +35,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The header shows the bureau and period from data/report.yaml, not a name typed twice.
     # The theme prints the site name unescaped, and sometimes through `| e`: as Markup it is
     # escaped exactly once either way.
-    report = site_from_config(config).report
+    site = site_from_config(config)
+    report = site.report
     config.site_name = html_text(f"{report.bureau} · {report.period.title}")
+    # The navigation lists a kind's generated list page when mkdocs.yml does not name it.
+    named = _named_pages(config.nav or [])
+    docs = Path(config.docs_dir)
+    for uri, title in site.listed_kinds():
+        if uri not in named and not (docs / uri).exists() and config.nav is not None:
+            config.nav.append({title: uri})
     return config
+
+
+def _named_pages(nav: list[Any]) -> set[str]:
+    found: set[str] = set()
+    for item in nav:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found |= _named_pages(value) if isinstance(value, list) else {str(value)}
+    return found
 
 
 def on_post_build(config: MkDocsConfig) -> None:

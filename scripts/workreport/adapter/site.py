@@ -49,9 +49,7 @@ def site_from_config(config: Any) -> SiteRenderer:
         errors = sum(1 for p in error.problems if p.is_error)
         raise Abort(f"数据检查未通过：{errors} 个错误，站点未生成。请按上面的提示修改 data/ 下的文件。") from None
     renderer = loaded.renderer
-    refusal = too_large(
-        {kind: len(getattr(renderer.data, kind)) for kind in PAGED_KINDS}, len(renderer.data.categories)
-    )
+    refusal = too_large({kind: len(renderer.data.of(kind)) for kind in PAGED_KINDS}, len(renderer.data.categories))
     if refusal:
         raise Abort(refusal)
     # Data warnings are advice ("本期不计入"), not faults: `make check` passes with them, so

@@ -17,6 +17,7 @@ from ..model import KIND_BY_KEY, KINDS, ReportConfig
 from ..plain import html_text
 from ..views.catalog import FRAGMENT_VIEWS, PAGE_VIEWS
 from ..views.context import Site
+from ..views.generic import record_list, record_page
 from .environment import make_environment
 from .links import PAGE_KINDS, Linker, record_uri
 from .visuals import Visuals
@@ -63,6 +64,11 @@ class SiteRenderer:
         files = {p.file for kind in KINDS if kind.photos for r in self.data.of(kind.key) for p in r.photos}
         return sorted(files)
 
+    def page_view(self, kind: str, record: Any) -> Any:
+        """A record's page view: the kind's own, or the generic one made from its model."""
+        builder = PAGE_VIEWS.get(kind)
+        return builder(self.site, record) if builder else record_page(self.site, KIND_BY_KEY[kind], record)
+
     def pages(self) -> Iterator[tuple[str, str]]:
         """``(docs-relative path, Markdown)`` for every record that has a page of its own."""
         for kind in PAGE_KINDS:
@@ -70,8 +76,27 @@ class SiteRenderer:
             for record in records:
                 uri = record_uri(kind, record.id)
                 title = KIND_BY_KEY[kind].name_of(record) if kind in KIND_BY_KEY else record.name
-                body = self.render_view(f"pages/{kind}.md.j2", uri, PAGE_VIEWS[kind](self.site, record))
+                body = self.render_view(f"pages/{kind}.md.j2", uri, self.page_view(kind, record))
                 yield uri, front_matter(title) + body
+
+    def listed_kinds(self) -> list[tuple[str, str]]:
+        """``(list page, title)`` of the kinds whose list page is generated (see ``list_pages``)."""
+        return [
+            (kind.index_page, kind.list_title or kind.label)
+            for kind in KINDS
+            if kind.index_page and f"lists/{kind.key}.md.j2" in self.env.list_templates()
+        ]
+
+    def list_pages(self, existing: set[str]) -> Iterator[tuple[str, str]]:
+        """``(docs-relative path, Markdown)`` of the list page of each kind that has a list template
+        (``lists/<kind>.md.j2``) and no page of the office's in docs/ (``existing``) for it."""
+        for kind in KINDS:
+            uri = kind.index_page
+            template = f"lists/{kind.key}.md.j2"
+            if uri is None or uri in existing or template not in self.env.list_templates():
+                continue
+            body = self.render_view(template, uri, record_list(self.site, kind))
+            yield uri, front_matter(kind.list_title or kind.label) + body
 
 
 def front_matter(title: str) -> str:

@@ -45,7 +45,8 @@ SAMPLE = {
     "bottom_lines": 38,
 }
 HIGHLIGHTS_WITH_PHOTOS = 7  # in the sample; each copy keeps them
-SINGLE_FILES = 7  # report, org, indicators, projects, highlights, honors, bottom_lines
+# The report, and each shared file of the register's kinds (org, indicators, projects…).
+SINGLE_FILES = 1 + len({kind.files.path for kind in KINDS if kind.files.layout == "file"})
 SEARCH_WORDS = ("灌区", "水库除险加固", "幸福河湖", "河湖长制", "水土保持", "数字孪生", "节水", "防汛")
 
 

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from conftest import STAMP
 from workreport.audience import INTERNAL, PUBLIC
 from workreport.export.ledger import write_ledger
+from workreport.model import KINDS
 from workreport.textwidth import excel_width
 from workreport.views.context import Site
 
@@ -79,8 +80,10 @@ def is_number(value: object) -> bool:
 
 
 def test_sheets_in_order(book, internal_book):
-    assert book.sheetnames == ["重点任务", "考核指标", "重点工程", "说明"]
-    assert internal_book.sheetnames == ["重点任务", "考核指标", "重点工程", "单位扣分", "说明"]
+    # Kinds that declare ledger columns in the register get a sheet each, before the notes.
+    generic = [kind.list_title or kind.label for kind in KINDS if kind.ledger]
+    assert book.sheetnames == ["重点任务", "考核指标", "重点工程", *generic, "说明"]
+    assert internal_book.sheetnames == ["重点任务", "考核指标", "重点工程", "单位扣分", *generic, "说明"]
     assert book.properties.title == "工作台账"
     assert book.properties.creator == "澄川市水利局"
     # dated when the data was committed, not when it was exported, so the same data gives the same file

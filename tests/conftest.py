@@ -62,6 +62,24 @@ def site(tmp_path_factory, sample) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def internal(sample):
+    """The views' Site of the sample's internal edition (everything, for the bureau)."""
+    from workreport.audience import INTERNAL
+    from workreport.views.context import Site
+
+    return Site(INTERNAL.edition(sample))
+
+
+@pytest.fixture(scope="session")
+def public(sample):
+    """The views' Site of the sample's public edition."""
+    from workreport.audience import PUBLIC
+    from workreport.views.context import Site
+
+    return Site(PUBLIC.edition(sample))
+
+
 @pytest.fixture
 def minimal_data(tmp_path: Path) -> Path:
     """A writable copy of the minimal bureau's data/ (its parent is the project folder)."""

@@ -9,20 +9,10 @@ import pytest
 import yaml
 
 from conftest import MINIMAL_DATA
-from workreport.audience import INTERNAL, PUBLIC
+from workreport.audience import INTERNAL
 from workreport.loading import load_dataset
 from workreport.views.context import Site
 from workreport.views.indicators import indicator_index, indicator_page
-
-
-@pytest.fixture(scope="module")
-def internal(sample) -> Site:
-    return Site(INTERNAL.edition(sample))
-
-
-@pytest.fixture(scope="module")
-def public(sample) -> Site:
-    return Site(PUBLIC.edition(sample))
 
 
 def indicator(site: Site, indicator_id: str):

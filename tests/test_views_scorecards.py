@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workreport.audience import INTERNAL, PUBLIC
+from workreport.audience import INTERNAL
 from workreport.model import HonorStatus, UnitKind
 from workreport.views.context import Site
 from workreport.views.org import category_page, leader_page, unit_index, unit_page
@@ -18,16 +18,6 @@ from workreport.views.scorecards import (
     status_counts,
     unit_scoreboard,
 )
-
-
-@pytest.fixture(scope="module")
-def internal(sample) -> Site:
-    return Site(INTERNAL.edition(sample))
-
-
-@pytest.fixture(scope="module")
-def public(sample) -> Site:
-    return Site(PUBLIC.edition(sample))
 
 
 @pytest.fixture(scope="module")

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from workreport.audience import INTERNAL, PUBLIC
 from workreport.model import CheckStatus, HonorStatus, Practice
 from workreport.views.common import Badge, Link
 from workreport.views.context import Site
 from workreport.views.showcase import bottom_lines, case_index, case_page, highlight_list, honor_list
-
-
-@pytest.fixture(scope="module")
-def internal(sample) -> Site:
-    return Site(INTERNAL.edition(sample))
-
-
-@pytest.fixture(scope="module")
-def public(sample) -> Site:
-    return Site(PUBLIC.edition(sample))
-
 
 # ---------------------------------------------------------------------- cases
 

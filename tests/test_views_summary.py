@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from workreport.audience import INTERNAL, PUBLIC
+from workreport.audience import INTERNAL
 from workreport.views.common import Badge, Link
 from workreport.views.context import Site
 from workreport.views.review import monthly_review
 from workreport.views.summary import summary_achievements, summary_plans, summary_problems
-
-
-@pytest.fixture(scope="module")
-def internal(sample) -> Site:
-    return Site(INTERNAL.edition(sample))
-
-
-@pytest.fixture(scope="module")
-def public(sample) -> Site:
-    return Site(PUBLIC.edition(sample))
 
 
 def task(site: Site, task_id: str):

@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test lint golden new export bundle publish verify versions hooks generate bench bench-large schema passwd cert lock clean
+.PHONY: serve build check test lint golden new export bundle publish verify versions hooks generate bench bench-large schema migrate passwd cert lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -88,6 +88,10 @@ bench-large: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) -m workreport schema
+
+# After an upgrade that renamed fields: rewrite the old names in data/ (comments kept).
+migrate: $(STAMP)
+	$(PY) -m workreport migrate
 
 # nginx (deploy/nginx/README.md): make passwd USER=zhangsan adds/updates a bcrypt login in $(HTPASSWD) (COST=…); make cert CN=… OUT=…: a self-signed test certificate (FORCE=1 overwrites).
 HTPASSWD ?= /etc/nginx/workreport.htpasswd

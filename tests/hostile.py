@@ -15,6 +15,7 @@ import yaml
 
 from workreport import model
 from workreport.loading import RECORD_MODELS
+from workreport.validation import walk
 
 # Each line is one way text from data could become markup: raw HTML, a Markdown link to a
 # script, an attribute list, emphasis and code, a table cell boundary, a heading, a list, an
@@ -65,17 +66,47 @@ def poison(record: dict[str, Any], cls: type[model.Record]) -> int:
 
 
 def poison_data(data_dir: Path) -> int:
-    """Rewrite every YAML file under ``data_dir`` with hostile text; returns the fields filled."""
+    """Rewrite every YAML file under ``data_dir`` with hostile text; returns the fields filled.
+
+    Fields that take a name of the bureau's vocabulary (a stage, an honor's level) are free
+    text to a record: they get the payload too, and the report's vocabulary lists it, so the
+    bureau's own words are attacked as well as its records.
+    """
     filled = 0
+    files: dict[Path, dict[str, Any]] = {}
+    used: dict[str, list[str]] = {}
     for path in sorted(data_dir.rglob("*.yaml")):
         if "schema" in path.parts:
             continue
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key, records in content.items():
-            if key == "report":
-                filled += poison(records, model.ReportConfig)
-            elif key in RECORD_MODELS:
+            if key in RECORD_MODELS:
                 for record in records:
                     filled += poison(record, RECORD_MODELS[key])
+                    for index, prerequisite in enumerate(record.get("prerequisites") or []):
+                        prerequisite["name"] += f"（{index + 1}）"  # a project names each approval once
+                    for pattern, vocabulary in model.KIND_BY_KEY[key].terms():
+                        used.setdefault(vocabulary, []).extend(v for _, v in walk(record, pattern) if isinstance(v, str))
+        files[path] = content
+    for path, content in files.items():
+        if "report" in content:
+            filled += poison(content["report"], model.ReportConfig)
+            content["report"]["vocabulary"] = hostile_vocabulary(used)
         path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return filled
+
+
+def hostile_vocabulary(used: dict[str, list[str]]) -> dict[str, Any]:
+    """The default vocabulary with every name the records now use added (the payload among them)."""
+    vocabulary = model.Vocabulary().model_dump(mode="json", exclude_none=True)
+    for key, values in used.items():
+        entries = vocabulary["bottom_lines"]["lines"] if key == "bottom_lines" else vocabulary[key]
+        known = {e if isinstance(e, str) else e["name"] for e in entries}
+        for value in dict.fromkeys(v.strip() for v in values if v.strip() not in known):
+            if entries and isinstance(entries[0], str):
+                entries.append(value)
+            else:
+                entries.append({"name": value, "phase": "construction"} if key == "project_stages" else {"name": value})
+    vocabulary["honor_levels"][0]["nickname"] = PAYLOAD
+    vocabulary["bottom_lines"]["title"] = PAYLOAD
+    return vocabulary

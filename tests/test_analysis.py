@@ -8,11 +8,13 @@ import pytest
 
 from workreport.analysis import Analysis
 from workreport.assessment import Health, Trend, health, indicator_standing, shortfall, year_fraction
-from workreport.model import Indicator, Project, Stage, Thresholds
+from workreport.model import Indicator, Project, Thresholds, Vocabulary
 from workreport.schedule import ScheduleStatus, project_schedule, stage_at
 
 AS_OF = dt.date(2025, 6, 30)
 THRESHOLDS = Thresholds(lagging=5, seriously_lagging=15, indicator_warning=5)
+WORDS = Vocabulary()
+STAGES = WORDS.names("project_stages")
 
 
 def test_projects_worked_by_hand(sample):
@@ -20,29 +22,29 @@ def test_projects_worked_by_hand(sample):
 
     # P-RES-01: 2025-03-20 → 11-30 is 255 days; 102 of them gone by 06-30 → 40 %.
     # 形象进度 30 % → gap 10 points: above 5, not above 15 → 滞后.
-    s = project_schedule(projects["P-RES-01"], AS_OF, THRESHOLDS)
+    s = project_schedule(projects["P-RES-01"], AS_OF, THRESHOLDS, WORDS)
     assert (round(s.expected, 2), s.actual, s.status) == (40.0, 30.0, ScheduleStatus.lagging)
 
     # P-RES-02: 2024-10-08 → 2025-09-30 is 357 days; 265 gone → 74.23 %; 53 % done → gap 21.23 → 严重滞后.
-    s = project_schedule(projects["P-RES-02"], AS_OF, THRESHOLDS)
+    s = project_schedule(projects["P-RES-02"], AS_OF, THRESHOLDS, WORDS)
     assert (round(s.expected, 2), round(s.gap, 2), s.status) == (74.23, 21.23, ScheduleStatus.seriously_lagging)
 
     # P-IRR-02 is in 前期: 4 approvals open, 初步设计批复 planned for 05-31 is overdue;
     # 210 of the year's 3000 万元 invested → 7 %.
-    s = project_schedule(projects["P-IRR-02"], AS_OF, THRESHOLDS)
+    s = project_schedule(projects["P-IRR-02"], AS_OF, THRESHOLDS, WORDS)
     assert s.status is ScheduleStatus.not_started
-    assert [p.name.value for p in s.open_prerequisites] == ["初步设计批复", "施工图审查", "征迁", "招投标"]
-    assert [p.name.value for p in s.overdue_prerequisites] == ["初步设计批复"]
+    assert [p.name for p in s.open_prerequisites] == ["初步设计批复", "施工图审查", "征迁", "招投标"]
+    assert [p.name for p in s.overdue_prerequisites] == ["初步设计批复"]
     assert s.investment_rate == pytest.approx(7.0)
 
 
 def test_stage_is_read_back_from_the_log(sample):
     river = sample.project_by_id["P-RIV-01"]  # logged 完工 on 2025-06-20
-    assert stage_at(river, dt.date(2025, 6, 19)) is Stage.construction
-    assert stage_at(river, dt.date(2025, 6, 20)) is Stage.completed
+    assert stage_at(river, dt.date(2025, 6, 19), STAGES) == "在建"
+    assert stage_at(river, dt.date(2025, 6, 20), STAGES) == "完工"
     # Before an earlier as-of date the project is measured in the stage it was in then.
-    s = project_schedule(river, dt.date(2025, 5, 31), THRESHOLDS)
-    assert (s.stage, s.actual) == (Stage.construction, 98.0)
+    s = project_schedule(river, dt.date(2025, 5, 31), THRESHOLDS, WORDS)
+    assert (s.stage, s.actual) == ("在建", 98.0)
 
 
 def test_a_prerequisite_done_after_the_as_of_date_is_still_open():
@@ -51,10 +53,10 @@ def test_a_prerequisite_done_after_the_as_of_date_is_still_open():
         "investment": {"total": 10, "planned_this_year": 0},
         "prerequisites": [{"name": "立项", "planned": "2025-03-01", "done_on": "2025-07-05"}],
     })
-    s = project_schedule(project, AS_OF, THRESHOLDS)
-    assert [p.name.value for p in s.overdue_prerequisites] == ["立项"]
+    s = project_schedule(project, AS_OF, THRESHOLDS, WORDS)
+    assert [p.name for p in s.overdue_prerequisites] == ["立项"]
     assert s.investment_rate is None  # no plan this year: no division by zero
-    assert project_schedule(project, dt.date(2025, 7, 5), THRESHOLDS).open_prerequisites == ()
+    assert project_schedule(project, dt.date(2025, 7, 5), THRESHOLDS, WORDS).open_prerequisites == ()
 
 
 def test_indicator_health_worked_by_hand(sample):
@@ -109,7 +111,7 @@ def test_bureau_scorecard(sample):
     a = Analysis(sample)
     card = a.scorecard(a.bureau_scope())
     assert {s.value: n for s, n in card.statuses.items()} == {
-        "已完成": 8, "正常推进": 23, "滞后": 9, "严重滞后": 2, "未开始": 4, "逾期未完成": 2,
+        "已完成": 8, "正常推进": 23, "滞后": 9, "严重滞后": 2, "未开始": 4, "未按期完成": 2,
     }
     gaps = [b.schedule.gap for b in card.behind]
     assert len(gaps) == 13 and gaps == sorted(gaps, reverse=True)

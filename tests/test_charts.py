@@ -40,7 +40,7 @@ STATUSES = [
     Segment("滞后", 9, "warn"),
     Segment("严重滞后", 2, "bad"),
     Segment("未开始", 4, "neutral"),
-    Segment("逾期未完成", 2, "overdue"),
+    Segment("未按期完成", 2, "overdue"),
 ]
 UNITS = [Bar("农村水利处", 6.0), Bar("水资源管理处", 5.5, note="报送延迟"), Bar("河湖管理处", 3, "warn")]
 TREND = [(dt.date(2025, m, 1), v) for m, v in zip(range(1, 6), [14.6, 14.8, 15.1, 15.5, 15.8], strict=True)]
@@ -249,7 +249,7 @@ def test_donut_arcs_are_proportional_and_every_value_is_written():
     assert segment_sweeps(root) == pytest.approx([s.value / 48 * 360 for s in STATUSES], abs=0.05)
     assert desc(root) == (
         "合计 48 项。已完成 8 项，占 16.7%；正常推进 23 项，占 47.9%；滞后 9 项，占 18.8%；"
-        "严重滞后 2 项，占 4.2%；未开始 4 项，占 8.3%；逾期未完成 2 项，占 4.2%。"
+        "严重滞后 2 项，占 4.2%；未开始 4 项，占 8.3%；未按期完成 2 项，占 4.2%。"
     )
     legend = [" ".join(t.text for t in item.iter(f"{SVG}text")) for item in by_class(root, "wr-chart__legend-item")]
     assert legend[0] == "已完成 8 项 16.7%"

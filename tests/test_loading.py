@@ -83,7 +83,7 @@ def test_committed_schema_is_current_and_documents_fields():
     schema = json.loads(committed)
     task = schema["$defs"]["Task"]
     assert task["additionalProperties"] is False
-    assert "上半年完成情况" in task["properties"]["first_half_result"]["description"]
+    assert "完成情况" in task["properties"]["result"]["description"]
 
 
 def test_every_data_file_names_the_schema():

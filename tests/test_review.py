@@ -8,7 +8,6 @@ import itertools
 import pytest
 
 from workreport.analysis import Analysis
-from workreport.model import Stage
 from workreport.review import monthly_review, months_of
 from workreport.schedule import ScheduleStatus
 
@@ -47,13 +46,15 @@ def test_monthly_investment_adds_up_to_the_year(sample, months):
 
 
 def test_june_by_hand(months):
-    june = months[-1]
-    # T-FM-08 and T-RV-09 had windows ending 05-31: still 严重滞后 on 05-31, 逾期未完成 from June.
-    slipped = {m.task.id: (m.before.status, m.after.status) for m in june.slipped}
-    assert slipped["T-FM-08"] == (ScheduleStatus.seriously_lagging, ScheduleStatus.overdue)
-    assert slipped["T-RV-09"] == (ScheduleStatus.seriously_lagging, ScheduleStatus.overdue)
+    may, june = months[-2], months[-1]
+    # T-FM-08 and T-RV-09 had windows ending 05-31: behind at the end of April, 未按期完成
+    # from their last day on (the day itself counts), so they slipped in May, not in June.
+    slipped = {m.task.id: (m.before.status, m.after.status) for m in may.slipped}
+    assert slipped["T-FM-08"] == (ScheduleStatus.lagging, ScheduleStatus.overdue)
+    assert slipped["T-RV-09"] == (ScheduleStatus.lagging, ScheduleStatus.overdue)
+    assert "T-FM-08" not in {m.task.id for m in june.slipped}
     # 白鹭河 was logged 完工 on 06-20.
-    assert [(c.project.id, c.before, c.after) for c in june.stage_changes] == [("P-RIV-01", Stage.construction, Stage.completed)]
+    assert [(c.project.id, c.before, c.after) for c in june.stage_changes] == [("P-RIV-01", "在建", "完工")]
     assert [h.id for h in june.honors_won] == ["HN-07"]
     # T-RV-01: 4 of 12 on 05-31 (33.3 %), 5 of 12 on 06-30 (41.7 %): a gain of 8.3 points.
     gain = next(m for m in june.gains if m.task.id == "T-RV-01")
@@ -62,5 +63,5 @@ def test_june_by_hand(months):
 
 def test_march_projects_start_construction(months):
     march = months[2]
-    started = {c.project.id for c in march.stage_changes if c.after is Stage.construction}
+    started = {c.project.id for c in march.stage_changes if c.after == "在建"}
     assert started == {"P-RES-01", "P-WS-01"}

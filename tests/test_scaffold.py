@@ -145,7 +145,8 @@ def test_unit_and_category_defaults(project: Path, run_new: Runner):
 
 def test_a_new_line_of_work_gets_a_prefix_from_its_initials(project: Path, run_new: Runner):
     report = project / "data/report.yaml"
-    report.write_bytes(report.read_bytes() + "    - id: water-saving\n      name: 节水型社会建设\n".encode())
+    text = report.read_text(encoding="utf-8").replace("七大任务", "八大任务")  # the name counts the lines
+    report.write_text(text + "    - id: water-saving\n      name: 节水型社会建设\n", encoding="utf-8")
     assert run_new(project, "task", "--unit", "water-resources", "--category", "water-saving")[0] == 0
     assert record(project, "tasks", "T-WS-01").category == "water-saving"
 

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workreport.model import PlannedPoint, Task, Thresholds, Window
+from workreport.model import PlannedPoint, Task, Thresholds, Vocabulary, Window
 from workreport.schedule import ScheduleStatus, classify, expected_progress, task_schedule
 
 THRESHOLDS = Thresholds(lagging=5, seriously_lagging=15)
@@ -29,7 +29,7 @@ def test_sample_tasks_worked_by_hand(sample):
     assert (round(s.actual, 2), round(s.gap, 2)) == (31.82, 17.63)
     assert s.status is ScheduleStatus.seriously_lagging
 
-    # T-RV-09: window ended 2025-05-31, 33 of 38 done (86.84 %) -> 逾期未完成.
+    # T-RV-09: window ended 2025-05-31, 33 of 38 done (86.84 %) -> 未按期完成.
     s = task_schedule(tasks["T-RV-09"], as_of, THRESHOLDS)
     assert (s.expected, round(s.actual, 2), s.status) == (100.0, 86.84, ScheduleStatus.overdue)
 
@@ -46,7 +46,7 @@ def test_sample_status_counts(sample):
     for task in sample.tasks:
         status = task_schedule(task, sample.report.as_of, sample.report.thresholds).status
         counts[status.value] = counts.get(status.value, 0) + 1
-    assert counts == {"正常推进": 23, "滞后": 9, "已完成": 8, "未开始": 4, "严重滞后": 2, "逾期未完成": 2}
+    assert counts == {"正常推进": 23, "滞后": 9, "已完成": 8, "未开始": 4, "严重滞后": 2, "未按期完成": 2}
 
 
 # ---------------------------------------------------------------------- properties
@@ -128,7 +128,7 @@ def projects(draw):
 def test_project_expected_progress_is_bounded_and_never_falls(project, a, b):
     from workreport.schedule import project_schedule
 
-    early, late = (project_schedule(project, START + dt.timedelta(days=d), THRESHOLDS) for d in sorted((a, b)))
+    early, late = (project_schedule(project, START + dt.timedelta(days=d), THRESHOLDS, Vocabulary()) for d in sorted((a, b)))
     for s in (early, late):
         assert 0 <= s.expected <= 100 and 0 <= s.actual <= 100
         if s.status in (ScheduleStatus.lagging, ScheduleStatus.seriously_lagging):

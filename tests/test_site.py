@@ -71,10 +71,10 @@ def test_seven_lines_of_work_are_listed(site: Path, sample):
 
 
 def test_task_page_shows_its_log_and_texts(site: Path, sample):
-    task = next(t for t in sample.tasks if t.first_half_result and len(t.progress) >= 3)
+    task = next(t for t in sample.tasks if t.result and len(t.progress) >= 3)
     html = text_of(page(site, f"tasks/{task.id}"))
     assert task.title in html
-    assert " ".join(task.first_half_result.split())[:30] in html
+    assert " ".join(task.result.split())[:30] in html
     for entry in task.progress:
         assert f"{entry.date.year}年{entry.date.month}月{entry.date.day}日" in html
 
@@ -175,8 +175,8 @@ def test_task_statuses_worked_by_hand(site: Path):
     assert "滞后 截至2025年6月30日，完成 41.7%（5 / 12 个），序时进度 49.5%，落后 7.8 个百分点。" in text_of(page(site, "tasks/T-RV-01"))
     # T-FM-02: 7 of 22 座 → 31.8 %; 49.45 − 31.82 = 17.6 > 15 → 严重滞后.
     assert "严重滞后 截至2025年6月30日，完成 31.8%（7 / 22 座），序时进度 49.5%，落后 17.6 个百分点。" in text_of(page(site, "tasks/T-FM-02"))
-    # T-RV-09: its window closed on 5-31 with 33 of 38 done (86.8 %) → 逾期未完成, 100 − 86.8 = 13.2 behind.
-    assert "逾期未完成 截至2025年6月30日，完成 86.8%（33 / 38 个），序时进度 100%，落后 13.2 个百分点。" in text_of(page(site, "tasks/T-RV-09"))
+    # T-RV-09: its window closed on 5-31 with 33 of 38 done (86.8 %) → 未按期完成, 100 − 86.8 = 13.2 behind.
+    assert "未按期完成 截至2025年6月30日，完成 86.8%（33 / 38 个），序时进度 100%，落后 13.2 个百分点。" in text_of(page(site, "tasks/T-RV-09"))
     # T-RV-05: its planned curve says 20 % by 6-30 and 1 of 5 is done → on schedule.
     assert "正常推进 截至2025年6月30日，完成 20%（1 / 5 个），序时进度 20%。" in text_of(page(site, "tasks/T-RV-05"))
 
@@ -185,7 +185,7 @@ def test_dashboard_answers_the_leaders_questions(site: Path):
     home = text_of(page(site, ""))
     # Counts by status, the worst lagging task first, points lost and charged double.
     assert "重点任务 48 已完成 8 · 正常推进 23 · 未开始 4" in home
-    assert "滞后任务 13 滞后 9 · 严重滞后 2 · 逾期 2" in home
+    assert "滞后任务 13 滞后 9 · 严重滞后 2 · 未按期完成 2" in home
     assert "考核扣分 2.7 局内按 2 倍计 5.4 分" in home
     assert re.search(r"山洪灾害监测预警设施更新 防御处 · 实际 28\.1% / 序时 49\.5% 落后 21\.3 个百分点", home)
     assert re.search("柳溪灌区续建配套与现代化改造工程 初步设计批复 ?（逾期）", home)
@@ -217,10 +217,10 @@ def test_summary_has_its_three_parts(site: Path, sample):
     assert parts == sorted(parts)
     achievements, problems, plans = summary[parts[0]:parts[1]], summary[parts[1]:parts[2]], summary[parts[2]:]
     rv01 = sample.task_by_id["T-RV-01"]
-    assert " ".join(rv01.first_half_result.split())[:40] in achievements
+    assert " ".join(rv01.result.split())[:40] in achievements
     assert " ".join(rv01.problems.split())[:40] in problems
-    assert " ".join(rv01.second_half_plan.split())[:40] in plans
-    assert "有 13 项重点任务落后于序时进度，其中逾期未完成 2 项、严重滞后 2 项" in problems
+    assert " ".join(rv01.plan.split())[:40] in plans
+    assert "有 13 项重点任务落后于序时进度，其中未按期完成 2 项、严重滞后 2 项" in problems
     assert "累计扣 2.7 分" in problems and "合计扣 5.4 分" in problems
     for category in sample.report.categories:
         assert category.slogan in achievements

@@ -139,7 +139,7 @@ def test_every_case_has_photos_that_exist(loaded):
 
 def test_the_data_has_what_the_benchmark_needs(loaded):
     data = loaded[(2, 1, "a")].dataset
-    assert {p.stage.value for p in data.projects} == {"前期", "在建", "完工", "验收", "决算审计"}
+    assert {p.stage for p in data.projects} == {"前期", "在建", "完工", "验收", "决算审计"}
     assert len({u.name for u in data.units}) == len(data.units)  # one bureau's 办公室 is not another's
     assert any(t.planned for t in data.tasks) and any(t.milestones for t in data.tasks)
     assert any(t.partner_units for t in data.tasks)
@@ -156,7 +156,7 @@ def test_texts_have_realistic_lengths(loaded):
     for title in [t.title for t in data.tasks] + [c.title for c in data.cases] + [h.title for h in data.highlights]:
         assert 10 <= len(title) <= 30, title
     for task in data.tasks:
-        for text in (task.first_half_result, task.second_half_plan, task.problems):
+        for text in (task.result, task.plan, task.problems):
             assert text is None or 80 <= len(text) <= 200, text
     for case in data.cases:
         texts = [case.background, case.results.text, case.lessons, *(p.text for p in case.practices)]

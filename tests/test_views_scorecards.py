@@ -55,7 +55,7 @@ def test_the_tasks_behind_come_largest_gap_first(internal):
     card = scorecard_view(internal, "leaders", "deputy-sun")
     assert [b.link.id for b in card.behind] == ["T-RV-09", "T-HR-05", "T-RV-06", "T-RV-01"]
     first = card.behind[0]
-    assert (first.status.text, first.status.tone) == ("逾期未完成", "overdue")
+    assert (first.status.text, first.status.tone) == ("未按期完成", "overdue")
     assert first.gap == pytest.approx(first.expected - first.actual)
     assert first.gap == pytest.approx(13.16, abs=0.01)
     assert first.owner.text == "移民处"  # the unit's short name
@@ -162,12 +162,12 @@ def test_a_kind_without_units_is_left_out(sample):
 
 def test_the_schedule_board_lists_every_task_once_in_order_of_urgency(internal):
     board = schedule_board(internal)
-    assert [s.title for s in board.sections] == ["逾期未完成", "严重滞后", "滞后", "正常推进", "未开始", "已完成"]
+    assert [s.title for s in board.sections] == ["未按期完成", "严重滞后", "滞后", "正常推进", "未开始", "已完成"]
     assert [s.anchor for s in board.sections] == ["status-" + s.name.replace("_", "-") for s in BOARD_ORDER]
     listed = [r.link.id for s in board.sections for r in s.rows]
     assert sorted(listed) == sorted(t.id for t in internal.data.tasks)
     counts = {s.title: len(s.rows) for s in board.sections}
-    assert counts == {"逾期未完成": 2, "严重滞后": 2, "滞后": 9, "正常推进": 23, "未开始": 4, "已完成": 8}
+    assert counts == {"未按期完成": 2, "严重滞后": 2, "滞后": 9, "正常推进": 23, "未开始": 4, "已完成": 8}
     for section in board.sections[:3]:
         gaps = [r.gap for r in section.rows]
         assert gaps == sorted(gaps, reverse=True)

@@ -49,7 +49,7 @@ def test_lines_of_work_are_numbered_with_their_tasks(internal):
 def test_a_task_without_written_result_gives_its_figures(sample):
     # T-HR-01 is counted (9 of 18 条 by 30 June); without its text the summary states the figures.
     t = sample.task_by_id["T-HR-01"]
-    bare = sample.replaced(tasks=[t.model_copy(update={"first_half_result": None}) if x is t else x for x in sample.tasks])
+    bare = sample.replaced(tasks=[t.model_copy(update={"result": None}) if x is t else x for x in sample.tasks])
     items = summary_achievements(Site(INTERNAL.edition(bare))).sections[0].items
     item = next(i for i in items if i.link and i.link.id == "T-HR-01")
     assert item.text == "截至6月30日完成 50%（9 / 18 条）。"
@@ -80,7 +80,7 @@ def test_tasks_behind_with_their_own_problems(internal):
     section = view.tasks
     assert section is not None
     assert (section.number, section.anchor) == ("一", "problem-tasks")
-    assert section.lead == "截至2025年6月30日，有 13 项重点任务落后于序时进度，其中逾期未完成 2 项、严重滞后 2 项。"
+    assert section.lead == "截至2025年6月30日，有 13 项重点任务落后于序时进度，其中未按期完成 2 项、严重滞后 2 项。"
     first = section.items[0]
     assert first.link == Link("tasks", "T-FM-06", "山洪灾害监测预警设施更新")
     assert first.note == "水旱灾害防御处"
@@ -142,7 +142,7 @@ def test_nothing_to_report(sample):
 def test_plans_by_line_of_work(internal):
     view = summary_plans(internal)
     assert [s.anchor for s in view.sections][:2] == ["plan-happy-rivers", "plan-key-projects"]
-    assert sum(len(s.items) for s in view.sections) == sum(1 for t in internal.data.tasks if t.second_half_plan)
+    assert sum(len(s.items) for s in view.sections) == sum(1 for t in internal.data.tasks if t.plan)
     item = view.sections[0].items[0]
     assert item.link is not None and item.link.kind == "tasks"
     assert item.text.endswith("。")
@@ -150,7 +150,7 @@ def test_plans_by_line_of_work(internal):
 
 def test_plans_are_numbered_in_turn(sample):
     # The lines of work with no plan written are left out, and the others numbered without a gap.
-    tasks = [t.model_copy(update={"second_half_plan": None}) if t.category == "happy-rivers" else t for t in sample.tasks]
+    tasks = [t.model_copy(update={"plan": None}) if t.category == "happy-rivers" else t for t in sample.tasks]
     view = summary_plans(Site(INTERNAL.edition(sample.replaced(tasks=tasks))))
     assert view.sections[0].anchor == "plan-key-projects"
     assert [s.number for s in view.sections] == list("一二三四五六")
@@ -169,10 +169,10 @@ def test_months_the_latest_first(internal):
 def test_june_in_words(internal, public):
     june = monthly_review(internal).months[0]
     assert june.lead == (
-        "6月1日至6月30日：36 项任务取得进展，平均完成由 45.4% 提高到 52.6%，完成 3 项，3 项转为或加深滞后，"
+        "6月1日至6月30日：36 项任务取得进展，平均完成由 45.4% 提高到 52.6%，完成 3 项，1 项转为或加深滞后，"
         "1 项恢复正常；重点工程完成投资 3795 万元，1 个工程进入新阶段；考核扣分 3 次；获得荣誉 1 项；形成亮点 6 项。"
     )
-    assert june.statuses == "已完成 8 · 正常推进 23 · 滞后 9 · 严重滞后 2 · 未开始 4 · 逾期未完成 2"
+    assert june.statuses == "已完成 8 · 正常推进 23 · 滞后 9 · 严重滞后 2 · 未开始 4 · 未按期完成 2"
     # The public sees no internal task: no recovery to mention in June.
     assert "恢复正常" not in monthly_review(public).months[0].lead
 
@@ -182,7 +182,7 @@ def test_june_in_tables(internal):
     top = june.gains[0]
     assert (top.task.id, top.before, top.after, top.gained) == ("T-DG-04", 60, 100, 40)
     slip = june.slipped[0]
-    assert (slip.task.id, slip.owner, slip.before, slip.after) == ("T-FM-08", "运管处", "严重滞后", Badge("逾期未完成", "overdue"))
+    assert (slip.task.id, slip.owner, slip.before, slip.after) == ("T-HR-05", "河湖处", "正常推进", Badge("滞后", "warn"))
     assert [(r.link.id, r.before, r.after) for r in june.recovered] == [("T-DG-04", "滞后", "已完成")]
     rows = {r.indicator.id: r for r in june.indicators}
     assert (rows["I-CITY-02"].before, rows["I-CITY-02"].after, rows["I-CITY-02"].change) == ("5座", "7座", "+2")

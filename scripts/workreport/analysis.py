@@ -15,7 +15,7 @@ from typing import Any
 
 from .assessment import Health, IndicatorStanding, UnitCharge, indicator_standing, unit_charges
 from .dataset import Dataset
-from .model import Case, Highlight, Honor, HonorStatus, Indicator, Project, Stage, Task
+from .model import Case, Highlight, Honor, HonorStatus, Indicator, Phase, Project, Task
 from .schedule import ProjectSchedule, ScheduleStatus, TaskSchedule, project_schedule, task_schedule
 
 BEHIND = (ScheduleStatus.overdue, ScheduleStatus.seriously_lagging, ScheduleStatus.lagging)
@@ -53,17 +53,18 @@ class Scorecard:
     mean_expected: float | None
     mean_actual: float | None
     behind: list[Behind]
-    """Tasks 逾期未完成, 严重滞后 or 滞后, the largest gap first."""
+    """Tasks 未按期完成, 严重滞后 or 滞后, the largest gap first."""
     health: dict[Health, int]
     points_deducted: float | None
     """Points lost by the scope's units; None for a scope without units."""
     points_charged: float | None
     """The internal charge: points lost × the multiplier."""
-    stages: dict[Stage, int]
+    stages: dict[str, int]
+    """Projects per stage, every stage of the vocabulary present, in its order."""
     investment_planned: float
     investment_done: float
     projects_waiting: list[Project]
-    """Projects in 前期 with approvals still open."""
+    """Projects not yet begun (a stage of the preliminary phase) with approvals still open."""
     honors_won: int
 
     @property
@@ -95,7 +96,8 @@ class Analysis:
     @cached_property
     def _projects(self) -> dict[str, ProjectSchedule]:
         thresholds = self.report.thresholds
-        return {p.id: project_schedule(p, self.as_of, thresholds) for p in self.data.projects}
+        vocabulary = self.report.vocabulary
+        return {p.id: project_schedule(p, self.as_of, thresholds, vocabulary) for p in self.data.projects}
 
     @cached_property
     def _indicators(self) -> dict[str, IndicatorStanding]:
@@ -197,11 +199,12 @@ class Analysis:
             health={h: health[h] for h in Health},
             points_deducted=sum(c.deducted for c in charges) if scope.unit_ids else None,
             points_charged=sum(c.charged for c in charges) if scope.unit_ids else None,
-            stages={s: stages[s] for s in Stage},
+            stages={s: stages[s] for s in self.report.vocabulary.names("project_stages")},
             investment_planned=sum(p.investment.planned_this_year for p in scope.projects),
             investment_done=sum(self.project(p).invested or 0 for p in scope.projects),
             projects_waiting=[
-                p for p in scope.projects if self.project(p).stage is Stage.preliminary and self.project(p).open_prerequisites
+                p for p in scope.projects
+                if self.project(p).phase is Phase.preliminary and self.project(p).open_prerequisites
             ],
             honors_won=len(self.honors_won(scope.honors)),
         )

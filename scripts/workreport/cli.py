@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .commands import bench, build, check, export, generate, new, publish
+from .commands import bench, build, check, export, generate, migrate, new, publish
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_generate_command(commands)  # synthetic data at scale, for benchmarks
     bench.add_bench_command(commands)
     check.add_schema_command(commands)
+    migrate.add_migrate_command(commands)  # field names that changed, rewritten in place
     return parser
 
 

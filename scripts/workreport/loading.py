@@ -7,13 +7,12 @@ and a reference to a record that exists but has errors is not reported a second 
 from __future__ import annotations
 
 import concurrent.futures
-import difflib
 import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,27 @@ from pydantic import BaseModel, ValidationError
 from . import model, yamlstream
 from .dataset import Dataset
 from .plain import control_characters
-from .problems import DataError, Origin, Problem, show_value, sort_problems
+from .problems import DataError, Origin, Problem, Severity, closest, show_value, sort_problems
 from .problems import Path as DataPath
-from .validation import PLACEHOLDER, Context, Facts, check_placeholders, dataset_problems, record_problems
+from .validation import (
+    PLACEHOLDER,
+    TERMS,
+    Context,
+    Facts,
+    Frame,
+    check_placeholders,
+    dataset_problems,
+    record_problems,
+    report_parts,
+    skipped_checks,
+    term_problems,
+    unknown_term,
+    walk,
+)
 from .yamlsource import decode, parse_yaml
 
 RECORD_MODELS: dict[str, type[model.Located]] = {kind.key: kind.model for kind in model.KINDS}  # type: ignore[misc]
+RENAMED: dict[str, tuple[tuple[str, str], ...]] = {kind.key: kind.renamed for kind in model.KINDS if kind.renamed}
 TOP_LEVEL_KEYS = ["report", *RECORD_MODELS]
 REPORT_FILE = "report.yaml"
 
@@ -148,7 +162,11 @@ class _FileResult:
     records: dict[str, list[Any]] = field(default_factory=lambda: {kind: [] for kind in RECORD_MODELS})
     pending: list[tuple[str, Any]] = field(default_factory=list)
     """Records read before the report: their dated rules wait for it."""
-    reports: list[tuple[model.ReportConfig | None, Origin]] = field(default_factory=list)
+    pending_terms: list[tuple[Origin, DataPath, str, str]] = field(default_factory=list)
+    """Vocabulary values read before the report: (where, path, vocabulary, value)."""
+    reports: list[tuple[model.ReportConfig | None, Frame, Origin]] = field(default_factory=list)
+    renamed: dict[tuple[str, str], tuple[Problem, int]] = field(default_factory=dict)
+    """(old name, new name) → the first place it is used, and how many times: one warning per file."""
     placeholders: bool = True
     """Whether the file may still hold scaffold text (most files do not: no need to look)."""
 
@@ -162,7 +180,10 @@ class _Loader:
         self.facts = Facts()
         self.records: dict[str, list[Any]] = {kind: [] for kind in RECORD_MODELS}
         self.pending: list[tuple[str, Any]] = []
+        self.pending_terms: list[tuple[Origin, DataPath, str, str]] = []
         self.report: model.ReportConfig | None = None
+        self.frame: Frame | None = None
+        """What records are checked against: the report, or the parts of it that loaded."""
         self.report_origins: list[Origin] = []
 
     def load(self) -> LoadResult:
@@ -220,15 +241,16 @@ class _Loader:
         known, since each record's dates are checked against its period.
         """
         workers = _cores()
-        if self.keep or self.report is None or workers < 2 or len(text) < PARALLEL_CHARACTERS:
+        if self.keep or self.frame is None or workers < 2 or len(text) < PARALLEL_CHARACTERS:
             return None
         parts = yamlstream.split_list(text, workers, RECORD_MODELS)
         if parts is None:
             return None
         # References to what is already known need not travel back: the rest is checked at the end.
         known = {kind: frozenset(ids) for kind, ids in self.facts.declared.items()}
-        known["categories"] = frozenset(c.id for c in self.report.categories)
-        jobs = [(path, display, part, self.report, self.data_dir, self.root, known) for part in parts]
+        if self.frame.categories is not None:
+            known["categories"] = self.frame.categories
+        jobs = [(path, display, part, self.frame, self.data_dir, self.root, known) for part in parts]
         if "fork" not in multiprocessing.get_all_start_methods():
             return None  # Windows: workers would have to read and decode the file again; read it whole
         # The workers are forked with the text in memory, rather than each reading and decoding it again.
@@ -246,6 +268,9 @@ class _Loader:
             assert result is not None
             whole.problems.extend(result.problems)
             whole.facts.merge(result.facts)
+            for names, (first, uses) in result.renamed.items():
+                earlier = whole.renamed.get(names)
+                whole.renamed[names] = (earlier[0], earlier[1] + uses) if earlier else (first, uses)
         return whole
 
     def read_carefully(self, display: str, text: str) -> _FileResult:
@@ -269,7 +294,10 @@ class _Loader:
     def take_value(self, key: str, content: Any, origin: Origin, result: _FileResult, broken: Broken) -> None:
         """A top-level key's whole value: the report, or a list of records."""
         if key == "report":
-            result.reports.append((validate_record(model.ReportConfig, content, origin, result.problems, broken), origin))
+            report = validate_record(model.ReportConfig, content, origin, result.problems, broken)
+            # A report with errors still lends the parts that are right to the checks of other files.
+            frame = Frame.of(report) if report is not None else report_parts(content)
+            result.reports.append((report, frame, origin))
         elif key not in RECORD_MODELS:
             result.problems.append(Problem.at(origin, (), unknown_key_message(key, TOP_LEVEL_KEYS)))
         elif content is None:
@@ -282,43 +310,68 @@ class _Loader:
 
     def take_record(self, kind: str, item: Any, origin: Origin, result: _FileResult, broken: Broken) -> None:
         if isinstance(item, dict):
+            if kind in RENAMED:
+                item = renamed_fields(item, RENAMED[kind], origin, result)
             result.facts.note_raw(kind, item, origin)
+            if kind in TERMS:
+                self.check_terms(kind, item, origin, result)
             if result.placeholders:
                 result.problems.extend(check_placeholders(item, origin))
         record = validate_record(RECORD_MODELS[kind], item, origin, result.problems, broken)
         if record is None:
             return
         result.facts.note_record(kind, record)
-        if self.report is None:
+        if self.frame is None:
             result.pending.append((kind, record))
         else:
-            result.problems.extend(record_problems(kind, record, Context(self.report, self.data_dir)))
+            result.problems.extend(record_problems(kind, record, Context(self.frame, self.data_dir)))
         if self.keep:
             result.records[kind].append(record)
 
+    def check_terms(self, kind: str, item: dict[str, Any], origin: Origin, result: _FileResult) -> None:
+        """The record's vocabulary values against the report's vocabulary, or kept until it is read."""
+        if self.frame is not None:
+            if self.frame.vocabulary is not None:
+                result.problems.extend(term_problems(kind, item, origin, self.frame.vocabulary))
+            return
+        for pattern, vocabulary in TERMS[kind]:
+            for path, value in walk(item, pattern):
+                if isinstance(value, str):
+                    result.pending_terms.append((origin, path, vocabulary, value))
+
     def commit(self, result: _FileResult) -> None:
         self.problems.extend(result.problems)
+        for (old, new), (first, uses) in result.renamed.items():
+            times = f"（本文件共 {uses} 处）" if uses > 1 else ""
+            message = f"字段“{old}”已改名为“{new}”{times}，旧名称仍可使用；{MIGRATE_HINT}"
+            self.problems.append(replace(first, message=message, severity=Severity.warning))
         self.facts.merge(result.facts)
         for kind, records in result.records.items():
             self.records[kind].extend(records)
         self.pending.extend(result.pending)
-        for report, origin in result.reports:
+        self.pending_terms.extend(result.pending_terms)
+        for report, frame, origin in result.reports:
             self.report_origins.append(origin)
-            if report is not None:
-                self.report = report
+            self.report = report
+            self.frame = frame
 
     # ------------------------------------------------------------------ everything read
 
     def finish(self, files: list[Path]) -> LoadResult:
         self.settle_report()
-        if self.report is None and not self.report_origins:
-            where = _display(self.data_dir / REPORT_FILE, self.root)
-            self.problems.append(Problem(where, 1, "report", "缺少报告配置：需要一个含有 report: 的文件（通常是 data/report.yaml）"))
-        context = Context(self.report, self.data_dir)
+        self.problems.extend(self.report_problems())
+        frame = self.frame or Frame()
+        context = Context(frame, self.data_dir)
         for kind, record in self.pending:
             self.problems.extend(record_problems(kind, record, context))
         self.pending = []
-        self.problems.extend(dataset_problems(self.report, self.facts))
+        if frame.vocabulary is not None:
+            for origin, path, vocabulary, value in self.pending_terms:
+                names = frame.vocabulary.names(vocabulary)
+                if value.strip() and value.strip() not in names:
+                    self.problems.append(Problem.at(origin, path, unknown_term(vocabulary, value.strip(), names)))
+        self.pending_terms = []
+        self.problems.extend(dataset_problems(self.report, frame, self.facts))
         problems = sort_problems(self.problems)
         counts = {kind: sum(len(origins) for origins in by_id.values()) for kind, by_id in self.facts.ids.items()}
         if any(p.is_error for p in problems) or self.report is None or not self.keep:
@@ -334,6 +387,19 @@ class _Loader:
             others = "、".join(f"{o.file}:{o.line()}" for o in self.report_origins if o is not origin)
             self.problems.append(Problem.at(origin, (), f"报告配置重复：{others} 也有 report，全部数据中只能有一份"))
         self.report = None
+        self.frame = None
+
+    def report_problems(self) -> list[Problem]:
+        """A missing report; and, whenever the report did not load whole, the checks that wait for it."""
+        if self.report is not None:
+            return []
+        if not self.report_origins:
+            where = Origin(_display(self.data_dir / REPORT_FILE, self.root), ("report",), {})
+            missing = Problem.at(where, (), "缺少报告配置：需要一个含有 report: 的文件（通常是 data/report.yaml）")
+            return [missing, *skipped_checks(None, where, "缺少报告配置")]
+        if len(self.report_origins) > 1:
+            return list(skipped_checks(None, self.report_origins[0], "报告配置重复"))
+        return list(skipped_checks(self.frame, self.report_origins[0]))
 
 
 Broken = Callable[[DataPath], bool]
@@ -355,13 +421,13 @@ _SHARED: dict[str, str] = {}
 
 
 def _read_part(
-    job: tuple[Path, str, yamlstream.Part, model.ReportConfig, Path, Path, dict[str, frozenset[str]]],
+    job: tuple[Path, str, yamlstream.Part, Frame, Path, Path, dict[str, frozenset[str]]],
 ) -> _FileResult | None:
     """One part of a long list, read and checked in a worker process; None: read the file whole."""
-    path, display, part, report, data_dir, root, known = job
+    path, display, part, frame, data_dir, root, known = job
     text = _SHARED["text"]
     loader = _Loader(data_dir, root, keep=False)
-    loader.report = report
+    loader.frame = frame
     result = _FileResult(placeholders=PLACEHOLDER in text)
     lines = yamlstream.FileLines(path, display)
     try:
@@ -403,12 +469,55 @@ def validate_record(
     return record
 
 
+# ---------------------------------------------------------------------- renamed fields
+
+MIGRATE_HINT = "运行 make migrate 可一次改为新名称（保留注释）"
+
+
+def renamed_fields(item: dict[str, Any], renames: tuple[tuple[str, str], ...], origin: Origin, result: _FileResult) -> dict[str, Any]:
+    """The record with fields written under an old name moved to the new one.
+
+    Data written before a rename keeps loading unchanged: an office upgrading the program
+    must never find its repository broken. Each old name is counted for one warning per
+    file (``result.renamed``). Names listed in ``internal_fields`` follow too.
+    """
+
+    def note(old: str, sub: DataPath) -> None:
+        first, uses = result.renamed.get((old, old_names[old]), (Problem.at(origin, sub, ""), 0))
+        result.renamed[(old, old_names[old])] = (first, uses + 1)
+
+    old_names = dict(renames)
+    if not any(old in item for old in old_names) and not _lists_old(item.get("internal_fields"), old_names):
+        return item
+    moved: dict[str, Any] = {}
+    for key, value in item.items():
+        new = old_names.get(key)
+        if new is None:
+            moved.setdefault(key, value)
+        elif new in item:
+            result.problems.append(Problem.at(origin, (key,), f"“{key}”是“{new}”的旧名称，两个不能同时填写：请删去“{key}”"))
+        else:
+            note(key, (key,))
+            moved[new] = value
+    fields = moved.get("internal_fields")
+    if isinstance(fields, list) and _lists_old(fields, old_names):
+        for index, name in enumerate(fields):
+            if name in old_names:
+                note(name, ("internal_fields", index))
+        moved["internal_fields"] = [old_names.get(name, name) if isinstance(name, str) else name for name in fields]
+    return moved
+
+
+def _lists_old(fields: Any, old_names: dict[str, str]) -> bool:
+    return isinstance(fields, list) and any(isinstance(name, str) and name in old_names for name in fields)
+
+
 # ---------------------------------------------------------------------- messages
 
 
 def unknown_key_message(key: str, allowed: list[str]) -> str:
-    guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    hint = f"是否应为“{guess[0]}”？" if guess else ""
+    guess = closest(str(key), allowed)
+    hint = f"是否应为“{guess}”？" if guess else ""
     return f"未知字段“{key}”（可能是拼写错误）。{hint}允许的字段：{'、'.join(allowed)}"
 
 
@@ -464,6 +573,9 @@ def translate_error(cls: type[BaseModel], loc: DataPath, detail: Any) -> str:
         text = "应为数字（不要带单位或引号）"
     elif kind == "finite_number":
         text = "应为有限的数字：.nan（非数）和 .inf（无穷大）不能用作数据"
+    elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML reads `id: 2025` or `code: 01` as a number: the fix is quotes.
+        text = f"应为文本：YAML 把不加引号的数字读成了数字，请加上引号，如 \"{value}\""
     elif kind == "string_type":
         text = "应为文本"
     elif kind in ("bool_parsing", "bool_type"):

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from .problems import Origin
-from .register import Files, Kind, Ref
+from .register import Files, Kind, Ref, Term
 
 # ASCII ids keep URLs, file names and Windows zips clean; Chinese lives in titles.
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=64)]
@@ -80,7 +80,7 @@ class VisibleRecord(Located):
     visibility: Visibility = Visibility.public
     """公开范围：`public`（可公开，可进入对外导出）或 `internal`（仅限局内网站，永不导出）。默认 `public`。"""
     internal_fields: list[str] = Field(default_factory=list)
-    """仅限局内的字段：记录本身可公开，但列在这里的字段只在局内网站显示，不进入对外网站和导出，如 `[problems, second_half_plan]`。只能列可以不填的字段。"""
+    """仅限局内的字段：记录本身可公开，但列在这里的字段只在局内网站显示，不进入对外网站和导出，如 `[problems, plan]`。只能列可以不填的字段。"""
 
     @property
     def is_internal(self) -> bool:
@@ -91,16 +91,28 @@ class VisibleRecord(Located):
 
 
 class Period(Record):
-    """报告期：站点的一个版本对应一个报告期。"""
+    """报告期：站点的一个版本对应一个报告期（一个月、一个季度、半年、前三季度或一年）。"""
 
     id: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z-]*$")]
-    """报告期编号，仅限英文字母、数字和连字符，如 `2025-h1`（上半年）、`2025-m09`（9月）、`2025`（全年）。"""
+    """报告期编号，仅限英文字母、数字和连字符，如 `2025-h1`（上半年）、`2025-q3`（前三季度）、`2025-m09`（9月）、`"2025"`（全年，纯数字请加引号）。"""
     title: Text
-    """报告期名称，如“2025年上半年”。"""
+    """报告期名称，如“2025年上半年”“2025年”。"""
     start: Day
     """报告期开始日期，格式 YYYY-MM-DD。"""
     end: Day
     """报告期结束日期，格式 YYYY-MM-DD。"""
+    label: str | None = None
+    """报告期的简称，用在“××工作完成情况”等标题和正文中，如“上半年”“前三季度”“全年”。一般不用填：按起止日期自动得出。"""
+    next_label: str | None = None
+    """下一阶段的简称，用在“××工作计划”中，如“下半年”“四季度”“明年”。一般不用填：按起止日期自动得出。"""
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        # `id: 2025` is read by YAML as a number; a year is a fine period id, so take it as text.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
 
 
 class Thresholds(Record):
@@ -115,21 +127,178 @@ class Thresholds(Record):
 
 
 class Category(Record):
-    """工作条线（如“七大任务”中的一项），用于对重点任务和案例分组。"""
+    """工作条线（全局的几大任务、几大行动中的一项），用于对重点任务和案例分组。"""
 
     id: Id
-    """条线编号（英文），如 `happy-rivers`。"""
+    """条线编号（英文），如 `key-projects`。"""
     name: Text
-    """条线名称，如“幸福河湖建设”。"""
+    """条线名称，如“重点工程建设”。"""
     slogan: str | None = None
-    """条线的提法，如“当好幸福河湖建设主角”，显示在条线标题下。"""
+    """条线的提法，如“打好重点工程建设主战”，显示在条线标题下、用作总结中的小标题。"""
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+class Named(Record):
+    """A term of a vocabulary: its name, and what else the bureau says about it.
+
+    Editors may write a bare name (``- 县考``) where nothing else is needed.
+    """
+
+    name: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_name(cls, value: object) -> object:
+        return {"name": value} if isinstance(value, str) else value
+
+
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+$", max_length=16)]
+
+
+class IndicatorSourceTerm(Named):
+    """一种指标来源，如“省考”“市考”“县考”“承担系数”。"""
+
+    name: Text
+    """来源名称。"""
+    code: Code | None = None
+    """英文代码，新建指标时用于编号（如 `PROV` → `I-PROV-01`）；不填则按顺序编为 `S1`、`S2`…"""
+    lead_department: bool = False
+    """这类指标是否必须填写局外牵头部门（如“承担系数”类指标：由局外部门牵头、本局承担考核系数）。"""
+
+
+class Phase(str, Enum):
+    """工程阶段在进度计算中的含义。"""
+
+    preliminary = "preliminary"
+    construction = "construction"
+    built = "built"
+
+
+class StageTerm(Named):
+    """工程的一个阶段。"""
+
+    name: Text
+    """阶段名称，如“前期”“在建”“完工”。"""
+    phase: Phase
+    """这一阶段在进度计算中的含义：`preliminary`（尚未开工，办理前期手续）、`construction`（施工中，按工期算序时进度）或 `built`（已完工，此后的验收、审计等阶段也写 `built`）。"""
+
+
+class LevelTerm(Named):
+    """一个级别。"""
+
+    name: Text
+    """级别名称，如“国家级”“省级”“县级”。"""
+    nickname: str | None = None
+    """习惯叫法，如“国字号”“省字头”，用于荣誉墙的分组标题；不填则用级别名称。"""
+
+
+class LineTerm(Named):
+    """一条底线。"""
+
+    name: Text
+    """底线名称，如“安全生产”“党风廉政”。"""
+    code: Code | None = None
+    """英文代码，新建自查事项时用于编号（如 `S` → `BL-S-01`）；不填则按顺序编为 `L1`、`L2`…"""
+
+
+def _terms(*entries: object) -> Any:
+    # The defaults are written as an editor would write them, and validated like them.
+    return Field(default_factory=lambda: [dict(e) if isinstance(e, dict) else e for e in entries], min_length=1, validate_default=True)
+
+
+class BottomLines(Record):
+    """底线自查的底线（任意条，各有名称）。"""
+
+    title: str | None = None
+    """页面和导航中的名称，如“两条底线”“三条底线”；不填则按底线条数自动得出。"""
+    lines: list[LineTerm] = _terms({"name": "安全生产", "code": "S"}, {"name": "党风廉政", "code": "I"})
+    """底线列表（顺序即页面上的顺序），默认：安全生产、党风廉政。"""
+
+
+class Vocabulary(Record):
+    """本单位的用词：各项取值和称呼。全部可以不填，不填时用括号里的默认值。"""
+
+    unit: Text = "处室"
+    """机关内设机构的称呼：处室、科室或股室（默认“处室”）。"""
+    affiliated: Text = "直属单位"
+    """直属单位的称呼（默认“直属单位”）。"""
+    lines_of_work: Text = "工作条线"
+    """工作条线的总称，如“七大任务”“八大攻坚行动”（默认“工作条线”）。名称里的数目应与条线条数一致。"""
+    project_location: Text = "县（市、区）"
+    """重点工程所在地一栏的名称，如“县（市、区）”“乡镇（街道）”（默认“县（市、区）”）。"""
+    indicator_sources: list[IndicatorSourceTerm] = _terms(
+        {"name": "省考", "code": "PROV"},
+        {"name": "市考", "code": "CITY"},
+        {"name": "承担系数", "code": "SHARE", "lead_department": True},
+    )
+    """考核指标的来源（默认：省考、市考、承担系数）。"""
+    project_stages: list[StageTerm] = _terms(
+        {"name": "前期", "phase": "preliminary"},
+        {"name": "在建", "phase": "construction"},
+        {"name": "完工", "phase": "built"},
+        {"name": "验收", "phase": "built"},
+        {"name": "决算审计", "phase": "built"},
+    )
+    """重点工程的阶段，按先后排列（默认：前期、在建、完工、验收、决算审计）。"""
+    prerequisites: list[Text] = _terms("立项", "初步设计批复", "招投标", "施工图审查", "征迁")
+    """工程前置要件（默认：立项、初步设计批复、招投标、施工图审查、征迁）。"""
+    honor_levels: list[LevelTerm] = _terms(
+        {"name": "国家级", "nickname": "国字号"}, {"name": "省级", "nickname": "省字头"}, {"name": "市级"}
+    )
+    """荣誉级别，从高到低（默认：国家级（国字号）、省级（省字头）、市级）。"""
+    media_levels: list[Text] = _terms("中央级", "省级", "市级")
+    """媒体级别，从高到低（默认：中央级、省级、市级）。"""
+    bottom_lines: BottomLines = Field(default_factory=BottomLines)
+    """底线自查的底线（默认：安全生产、党风廉政两条底线）。"""
+
+    def names(self, vocabulary: str) -> list[str]:
+        """The names a field declared with ``Term(vocabulary)`` may take, in their order."""
+        if vocabulary == "bottom_lines":
+            return [line.name for line in self.bottom_lines.lines]
+        entries = getattr(self, vocabulary)
+        return [e if isinstance(e, str) else e.name for e in entries]
+
+    def phase(self, stage: str) -> Phase:
+        """What a project stage means to the schedule."""
+        return self.stage_phases[stage]
+
+    @property
+    def stage_phases(self) -> dict[str, Phase]:
+        return {s.name: s.phase for s in self.project_stages}
+
+    def source(self, name: str) -> IndicatorSourceTerm:
+        return next(s for s in self.indicator_sources if s.name == name)
+
+
+VOCABULARY_LABELS = {
+    "indicator_sources": "指标来源",
+    "project_stages": "工程阶段",
+    "prerequisites": "前置要件",
+    "honor_levels": "荣誉级别",
+    "media_levels": "媒体级别",
+    "bottom_lines": "底线",
+}
+"""What each vocabulary is called in messages: “县考”不在报告配置的指标来源中."""
+
+
+class SummaryProse(Record):
+    """工作总结中由本单位撰写的几段话（纯文本）。不填时只列出数据。"""
+
+    opening: str | None = None
+    """开头段落，如“今年以来，我局坚持……”。其后自动接“现将××工作情况总结如下。”"""
+    problems: str | None = None
+    """“存在的问题”部分的开头一段。"""
+    plans: str | None = None
+    """“工作计划”部分的开头一段，如“下半年，我局将……”。"""
 
 
 class ReportConfig(Located):
-    """报告配置：单位名称、报告期、截至日期、阈值和工作条线。全部数据中只能出现一次。"""
+    """报告配置：单位名称、报告期、截至日期、阈值、工作条线和本单位的用词。全部数据中只能出现一次。"""
 
     bureau: Text
-    """局（委、办）全称，如“澄川市水利局”。"""
+    """局（委、办）全称，如“某某市某某局”。"""
     period: Period
     """当前报告期。"""
     as_of: Day
@@ -139,7 +308,11 @@ class ReportConfig(Located):
     categories: list[Category] = Field(min_length=1)
     """工作条线列表（顺序即页面上的顺序）。"""
     internal_deduction_multiplier: Annotated[float, Field(ge=1)] = 2
-    """局内部考核扣分倍数：被上级考核扣分的处室，在局内部考核中按此倍数扣分（双倍扣分即 2）。"""
+    """局内部考核扣分倍数：被上级考核扣分的单位，在局内部考核中按此倍数扣分（双倍扣分即 2）。"""
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    """本单位的用词：指标来源、工程阶段、前置要件、荣誉和媒体级别、底线、内设机构的称呼等。"""
+    summary: SummaryProse = Field(default_factory=SummaryProse)
+    """工作总结中由本单位撰写的段落。"""
 
 
 # --------------------------------------------------------------------------- organisation
@@ -160,7 +333,7 @@ class Leader(VisibleRecord):
     title: Text
     """职务，如“局长”“副局长”“党组成员、副局长”。"""
     responsibilities: str | None = None
-    """分工说明，如“分管农村水利、河湖管理工作”。"""
+    """分工说明，如“分管规划计划、财务审计工作”。"""
 
 
 LEADERS = Kind(
@@ -169,16 +342,16 @@ LEADERS = Kind(
 )
 
 class Unit(VisibleRecord):
-    """单位：机关处室或直属单位，是重点任务、指标、工程和案例的责任主体。"""
+    """单位：机关内设机构（处室、科室或股室）或直属单位，是重点任务、指标、工程和案例的责任主体。"""
 
     id: Id
-    """单位编号（英文），如 `rural-water`。"""
+    """单位编号（英文），如 `planning`。"""
     name: Text
-    """单位全称，如“农村水利处”。"""
+    """单位全称，如“规划计划处”。"""
     short_name: str | None = None
-    """简称，用于表格等窄处，如“农水处”。"""
+    """简称，用于表格等窄处，如“规划处”。"""
     kind: UnitKind = UnitKind.department
-    """单位类型：`department`（机关处室）或 `affiliated`（直属单位）。"""
+    """单位类型：`department`（机关内设机构，称呼见 `report.vocabulary.unit`）或 `affiliated`（直属单位）。"""
     leader: LeaderRef
     """分管局领导的编号（见 `leaders`）。"""
     head: str | None = None
@@ -192,7 +365,7 @@ class Unit(VisibleRecord):
 
 
 UNITS = Kind(
-    "units", Unit, "单位", Files("file", "org.yaml"), "rural-water",
+    "units", Unit, "单位", Files("file", "org.yaml"), "planning",
     name_field="name", page="units", list_title="单位",
 )
 
@@ -270,7 +443,7 @@ class Task(VisibleRecord):
     headline: bool = False
     """是否为首页展示的核心目标任务。"""
     target: Target | None = None
-    """量化目标；只有里程碑的任务可不填，但此时必须有 `milestones`。"""
+    """量化目标（可选）；没有量化目标的任务按里程碑或进度日志中的 `percent`（完成百分比）报告进度。"""
     window: Window
     """时间窗口。"""
     planned: list[PlannedPoint] = Field(default_factory=list)
@@ -279,10 +452,10 @@ class Task(VisibleRecord):
     """里程碑节点。"""
     progress: list[TaskProgress] = Field(default_factory=list)
     """进度日志，按日期从早到晚排列。"""
-    first_half_result: str | None = None
-    """上半年完成情况（文字）。"""
-    second_half_plan: str | None = None
-    """下半年工作计划（文字）。"""
+    result: str | None = None
+    """本期完成情况（文字），进入工作总结的“工作完成情况”。旧名称 `first_half_result` 仍可使用。"""
+    plan: str | None = None
+    """下一阶段工作计划（文字），进入工作总结的“工作计划”。旧名称 `second_half_plan` 仍可使用。"""
     problems: str | None = None
     """存在问题（文字）。"""
 
@@ -290,15 +463,10 @@ class Task(VisibleRecord):
 TASKS = Kind(
     "tasks", Task, "重点任务", Files("per_unit", "tasks"), "T-RV-01",
     owner="owner_unit", page="tasks", list_title="重点任务", scaffold="task",
+    renamed=(("first_half_result", "result"), ("second_half_plan", "plan")),
 )
 
 # --------------------------------------------------------------------------- indicators
-
-
-class IndicatorSource(str, Enum):
-    provincial = "省考"
-    municipal = "市考"
-    shared = "承担系数"
 
 
 class Direction(str, Enum):
@@ -365,18 +533,18 @@ class IndicatorTarget(Record):
 
 
 class Indicator(VisibleRecord):
-    """考核指标：省考、市考指标，或承担牵头部门考核系数的指标。"""
+    """考核指标：上级考核本局的指标（省考、市考等），或承担局外牵头部门考核系数的指标。"""
 
     id: Id
     """指标编号（英文），如 `I-PROV-01`。"""
     name: Text
     """指标名称。"""
-    source: IndicatorSource
-    """来源：省考 / 市考 / 承担系数。"""
+    source: Annotated[Text, Term("indicator_sources")]
+    """来源，取报告配置 `vocabulary.indicator_sources` 中的一项（默认：省考 / 市考 / 承担系数）。"""
     owner_unit: UnitRef
     """局内责任单位编号。"""
     lead_department: str | None = None
-    """局外牵头部门，如“市农业农村局”（承担系数类指标必填）。"""
+    """局外牵头部门，如“市发展改革委”（来源要求牵头部门的指标必填，如承担系数类）。"""
     weight: NonNegative
     """分值（权重）。"""
     target: IndicatorTarget
@@ -399,27 +567,11 @@ INDICATORS = Kind(
 # --------------------------------------------------------------------------- projects
 
 
-class Stage(str, Enum):
-    preliminary = "前期"
-    construction = "在建"
-    completed = "完工"
-    accepted = "验收"
-    audited = "决算审计"
-
-
-class PrerequisiteKind(str, Enum):
-    approval = "立项"
-    preliminary_design = "初步设计批复"
-    tendering = "招投标"
-    drawing_review = "施工图审查"
-    land = "征迁"
-
-
 class Prerequisite(Record):
     """前置要件办理情况。"""
 
-    name: PrerequisiteKind
-    """要件：立项 / 初步设计批复 / 招投标 / 施工图审查 / 征迁。"""
+    name: Annotated[Text, Term("prerequisites")]
+    """要件，取报告配置 `vocabulary.prerequisites` 中的一项（默认：立项 / 初步设计批复 / 招投标 / 施工图审查 / 征迁）。"""
     planned: Day | None = None
     """计划办结日期。"""
     done_on: Day | None = None
@@ -459,7 +611,7 @@ class ProjectProgress(Record):
     """累计形象进度百分比（0–100）。"""
     invested: NonNegative | None = None
     """年度累计完成投资（万元）。"""
-    stage: Stage | None = None
+    stage: Annotated[Text, Term("project_stages")] | None = None
     """若该日工程进入新阶段，填写新阶段。"""
     note: str | None = None
     """进展说明。"""
@@ -469,19 +621,19 @@ class Project(VisibleRecord):
     """重点工程。"""
 
     id: Id
-    """工程编号（英文），如 `P-IRR-01`。"""
+    """工程编号（英文），如 `P-ROAD-01`。"""
     name: Text
     """工程名称。"""
     kind: Text
-    """工程类别，如“灌区改造”“水库除险加固”“河道整治”。"""
+    """工程类别，如“新建”“改扩建”“维修改造”，按本单位的习惯分类。"""
     county: Text
-    """所在县（市、区）。"""
+    """所在地，如所在县（市、区）或乡镇（一栏的名称见 `report.vocabulary.project_location`）。"""
     owner_unit: UnitRef
     """局内责任单位编号。"""
     category: CategoryRef | None = None
     """所属工作条线编号（可选）。"""
-    stage: Stage
-    """当前阶段：前期 / 在建 / 完工 / 验收 / 决算审计。"""
+    stage: Annotated[Text, Term("project_stages")]
+    """当前阶段，取报告配置 `vocabulary.project_stages` 中的一项（默认：前期 / 在建 / 完工 / 验收 / 决算审计）。"""
     prerequisites: list[Prerequisite] = Field(default_factory=list)
     """前置要件。"""
     investment: Investment
@@ -497,7 +649,7 @@ class Project(VisibleRecord):
 
 
 PROJECTS = Kind(
-    "projects", Project, "重点工程", Files("file", "projects.yaml", group_field="stage"), "P-IRR-01",
+    "projects", Project, "重点工程", Files("file", "projects.yaml", group_field="stage"), "P-ROAD-01",
     owner="owner_unit", name_field="name", page="projects", list_title="重点工程", scaffold="project",
 )
 
@@ -508,16 +660,16 @@ class Photo(Record):
     """照片：文件放在 `data/photos/` 下。"""
 
     file: Text
-    """照片文件路径，相对于 `data/` 目录，如 `photos/case-irrigation/1.jpg`。"""
+    """照片文件路径，相对于 `data/` 目录，如 `photos/C-01/1.jpg`。"""
     caption: Text
     """图片说明（图注）。"""
 
 
 class Figure(Record):
-    """一个关键数字，如“改造渠道 86.4 公里”。"""
+    """一个关键数字，如“建成道路 86.4 公里”。"""
 
     label: Text
-    """数字的含义，如“改造渠道”。"""
+    """数字的含义，如“建成道路”。"""
     value: float
     """数值。"""
     measure: str = ""
@@ -567,7 +719,7 @@ class Case(VisibleRecord):
     date: Day | None = None
     """成稿日期。"""
     tags: list[Text] = Field(default_factory=list)
-    """标签，如“数字孪生”“节水”。"""
+    """标签，如“数字化”“改革创新”。"""
     summary: Text
     """摘要（一两句话）。"""
     background: Text
@@ -591,19 +743,13 @@ CASES = Kind(
     owner="unit", photos=True, page="cases", list_title="典型案例", scaffold="case",
 )
 
-class MediaLevel(str, Enum):
-    central = "中央级"
-    provincial = "省级"
-    municipal = "市级"
-
-
 class MediaCoverage(Record):
     """媒体报道。"""
 
     outlet: Text
     """媒体名称。"""
-    level: MediaLevel
-    """媒体级别：中央级 / 省级 / 市级。"""
+    level: Annotated[Text, Term("media_levels")]
+    """媒体级别，取报告配置 `vocabulary.media_levels` 中的一项（默认：中央级 / 省级 / 市级）。"""
     date: Day
     """报道日期。"""
     title: str | None = None
@@ -640,12 +786,6 @@ HIGHLIGHTS = Kind(
     owner="unit", photos=True, anchor_page="highlights.md", list_title="亮点展示", scaffold="highlight",
 )
 
-class HonorLevel(str, Enum):
-    national = "国家级"
-    provincial = "省级"
-    municipal = "市级"
-
-
 class HonorStatus(str, Enum):
     planning = "谋划中"
     applying = "申报中"
@@ -654,14 +794,14 @@ class HonorStatus(str, Enum):
 
 
 class Honor(VisibleRecord):
-    """荣誉：争创的称号或奖项（国字号、省字头、市级）。"""
+    """荣誉：争创的称号或奖项（国字号、省字头等）。"""
 
     id: Id
     """荣誉编号（英文），如 `HN-01`。"""
     name: Text
     """荣誉名称。"""
-    level: HonorLevel
-    """级别：国家级 / 省级 / 市级。"""
+    level: Annotated[Text, Term("honor_levels")]
+    """级别，取报告配置 `vocabulary.honor_levels` 中的一项（默认：国家级 / 省级 / 市级）。"""
     issuer: Text
     """授予（评选）机关。"""
     unit: UnitRef
@@ -688,11 +828,6 @@ HONORS = Kind(
 # --------------------------------------------------------------------------- bottom lines
 
 
-class BottomLine(str, Enum):
-    safety = "安全生产"
-    integrity = "党风廉政"
-
-
 class CheckStatus(str, Enum):
     done = "已完成"
     rectifying = "整改中"
@@ -700,12 +835,12 @@ class CheckStatus(str, Enum):
 
 
 class BottomLineCheck(VisibleRecord):
-    """两条底线自查事项：安全生产、党风廉政。"""
+    """底线自查事项（底线见报告配置 `vocabulary.bottom_lines`，默认安全生产、党风廉政）。"""
 
     id: Id
     """事项编号（英文），如 `BL-S-01`。"""
-    line: BottomLine
-    """底线：安全生产 / 党风廉政。"""
+    line: Annotated[Text, Term("bottom_lines")]
+    """底线，取报告配置 `vocabulary.bottom_lines` 中的一条（默认：安全生产 / 党风廉政）。"""
     unit: UnitRef
     """自查单位编号。"""
     item: Text
@@ -722,7 +857,7 @@ class BottomLineCheck(VisibleRecord):
 
 BOTTOM_LINES = Kind(
     "bottom_lines", BottomLineCheck, "底线自查事项", Files("file", "bottom_lines.yaml", group_field="line"), "BL-S-01",
-    owner="unit", name_field="item", anchor_page="bottom-lines.md", list_title="两条底线", scaffold="bottom-line",
+    owner="unit", name_field="item", anchor_page="bottom-lines.md", list_title="底线自查", scaffold="bottom-line",
 )
 
 # --------------------------------------------------------------------------- the register
@@ -743,7 +878,7 @@ class DataFile(Record):
     leaders: list[Leader] = Field(default_factory=list)
     """局领导。"""
     units: list[Unit] = Field(default_factory=list)
-    """单位（处室、直属单位）。"""
+    """单位（内设机构、直属单位）。"""
     tasks: list[Task] = Field(default_factory=list)
     """重点任务。"""
     indicators: list[Indicator] = Field(default_factory=list)
@@ -757,4 +892,4 @@ class DataFile(Record):
     honors: list[Honor] = Field(default_factory=list)
     """荣誉。"""
     bottom_lines: list[BottomLineCheck] = Field(default_factory=list)
-    """两条底线自查事项。"""
+    """底线自查事项。"""

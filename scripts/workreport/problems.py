@@ -104,9 +104,11 @@ class Problem:
         return self.severity is Severity.error
 
     def __str__(self) -> str:
+        # One problem, one line: a user's value quoted in a message may hold line breaks.
+        message = " ".join(self.message.split())
         prefix = "" if self.is_error else "警告："
         where = f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {prefix}{self.message}" if self.field else f"{where}: {prefix}{self.message}"
+        return f"{where}: {self.field}: {prefix}{message}" if self.field else f"{where}: {prefix}{message}"
 
 
 class DataError(Exception):
@@ -116,6 +118,32 @@ class DataError(Exception):
         self.problems = sorted(problems)
         errors = sum(1 for p in self.problems if p.is_error)
         super().__init__(f"数据检查发现 {errors} 个错误")
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice ``word`` is a slip of the pen for, or None when none is that close.
+
+    A slip is a letter or two typed wrong, left out, doubled or swapped (``stauts`` for
+    ``status``); a word that merely shares letters with a field is not offered, since a
+    wrong suggestion misleads more than none.
+    """
+    allowed = 1 if len(word) <= 4 else 2 if len(word) <= 10 else 3
+    best = min(choices, key=lambda choice: edits(word, choice), default=None)
+    return best if best is not None and edits(word, best) <= allowed else None
+
+
+def edits(a: str, b: str) -> int:
+    """Letters to change, add, drop or swap with the next to turn ``a`` into ``b`` (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -11,6 +11,11 @@ to (``owner_unit: Annotated[Id, Ref("units")]``); ``references(model)`` reads th
 ``(path, kind)`` pairs, ``*`` standing for every item of a list. Reference checks and the
 public view's pruning both follow exactly these declarations, so a new reference field
 cannot be checked but forgotten by the pruning, or the other way round.
+
+Fields whose values come from the bureau's own vocabulary (an indicator's source, a
+project's stage, an honor's level…) are declared the same way, with the list of the
+report's ``vocabulary`` they take their values from (``Annotated[Text, Term("honor_levels")]``);
+``terms(model)`` reads them back, for the checks and for the editors' schema.
 """
 
 from __future__ import annotations
@@ -32,6 +37,13 @@ class Ref:
     """Field metadata: the value is the id of a record of ``kind`` (or of a line of work, ``categories``)."""
 
     kind: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """Field metadata: the value is one of the names in the report's ``vocabulary.<vocabulary>``."""
+
+    vocabulary: str
 
 
 Layout = Literal["file", "per_unit", "per_record"]
@@ -88,6 +100,8 @@ class Kind:
     """The docs-relative page that lists the kind, when it is not ``<page>/index.md``."""
     scaffold: str | None = None
     """The name ``make new KIND=…`` takes (``task``); None: the scaffold does not add this kind."""
+    renamed: tuple[tuple[str, str], ...] = ()
+    """``(old, new)`` field names: data written with an old name keeps loading, with a warning."""
     ledger: tuple[LedgerColumn, ...] = field(default=())
     """Columns of a generic ledger sheet for the kind; empty: the kind has its own sheet or none."""
 
@@ -103,6 +117,9 @@ class Kind:
     def references(self) -> list[tuple[PathPattern, str]]:
         return references(self.model)
 
+    def terms(self) -> list[tuple[PathPattern, str]]:
+        return terms(self.model)
+
     def name_of(self, record: Any) -> str:
         return str(getattr(record, self.name_field))
 
@@ -110,42 +127,51 @@ class Kind:
 # ---------------------------------------------------------------------- references
 
 
-def _unwrap(annotation: Any) -> Iterator[tuple[PathPattern, Any, tuple[Any, ...]]]:
+def unwrap(annotation: Any) -> Iterator[tuple[PathPattern, Any, tuple[Any, ...]]]:
     """``(path suffix, inner type, metadata)`` for an annotation: lists add ``*``, Optional is dropped."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         inner, *extra = typing.get_args(annotation)
-        for suffix, kind, more in _unwrap(inner):
+        for suffix, kind, more in unwrap(inner):
             yield suffix, kind, (*extra, *more)
     elif origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             if arg is not type(None):
-                yield from _unwrap(arg)
+                yield from unwrap(arg)
     elif origin is list:
         (item,) = typing.get_args(annotation)
-        for suffix, kind, found in _unwrap(item):
+        for suffix, kind, found in unwrap(item):
             yield ("*", *suffix), kind, found
     else:
         yield (), annotation, ()
 
 
-def references(model: type[BaseModel], prefix: PathPattern = ()) -> list[tuple[PathPattern, str]]:
+def references(model: type[BaseModel]) -> list[tuple[PathPattern, str]]:
     """Every reference field of ``model`` and its parts, as ``(path pattern, kind)``."""
-    found: list[tuple[PathPattern, str]] = []
+    return [(path, marker.kind) for path, marker in _marked(model, Ref)]
+
+
+def terms(model: type[BaseModel]) -> list[tuple[PathPattern, str]]:
+    """Every field of ``model`` and its parts that takes a vocabulary's names, as ``(path pattern, vocabulary)``."""
+    return [(path, marker.vocabulary) for path, marker in _marked(model, Term)]
+
+
+def _marked(model: type[BaseModel], marker: type[Any], prefix: PathPattern = ()) -> list[tuple[PathPattern, Any]]:
+    found: list[tuple[PathPattern, Any]] = []
     for name, info in model.model_fields.items():
-        for suffix, inner, metadata in _unwrap(info.annotation):
+        for suffix, inner, metadata in unwrap(info.annotation):
             path = (*prefix, name, *suffix)
-            refs = [m for m in (*info.metadata, *metadata) if isinstance(m, Ref)]
-            if refs:
-                found.append((path, refs[0].kind))
+            marks = [m for m in (*info.metadata, *metadata) if isinstance(m, marker)]
+            if marks:
+                found.append((path, marks[0]))
             elif isinstance(inner, type) and issubclass(inner, BaseModel):
-                found.extend(references(inner, path))
+                found.extend(_marked(inner, marker, path))
     return found
 
 
 def enum_values(annotation: Any) -> list[str] | None:
     """The values an enumeration field takes, or None when the field is not one."""
-    for _, inner, _ in _unwrap(annotation):
+    for _, inner, _ in unwrap(annotation):
         if isinstance(inner, type) and issubclass(inner, Enum):
             return [str(member.value) for member in inner]
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .analysis import BEHIND, Analysis
 from .assessment import Health, IndicatorStanding
 from .dataset import Dataset
-from .model import Deduction, Highlight, Honor, Indicator, Project, Stage, Task
+from .model import Deduction, Highlight, Honor, Indicator, Project, Task
 from .schedule import ScheduleStatus, TaskSchedule
 
 # How bad a status is, to tell a slip from a recovery.
@@ -55,8 +55,8 @@ class IndicatorMove:
 @dataclass(frozen=True)
 class StageChange:
     project: Project
-    before: Stage
-    after: Stage
+    before: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class MonthReview:
     """Tasks that moved forward, the largest gain first."""
     completed: list[TaskMove]
     slipped: list[TaskMove]
-    """Tasks that fell into, or deeper into, 滞后 / 严重滞后 / 逾期未完成."""
+    """Tasks that fell into, or deeper into, 滞后 / 严重滞后 / 未按期完成."""
     recovered: list[TaskMove]
     """Tasks that were behind at the month's start and are not at its end."""
     indicators: list[IndicatorMove]
@@ -137,7 +137,7 @@ def review_month(data: Dataset, before: Analysis, after: Analysis) -> MonthRevie
         stage_changes=[
             StageChange(p, before.project(p).stage, after.project(p).stage)
             for p in data.projects
-            if before.project(p).stage is not after.project(p).stage
+            if before.project(p).stage != after.project(p).stage
         ],
         investment_done=sum(_invested_in(before, after, p) for p in data.projects),
         honors_won=[h for h in data.honors if in_month(h.awarded_on)],

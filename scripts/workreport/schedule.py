@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import PlannedPoint, Prerequisite, Project, Stage, Task, Thresholds
+from .model import Milestone, Phase, PlannedPoint, Prerequisite, Project, Task, Thresholds, Vocabulary
 from .progress import TaskFigures, project_figures, task_figures
 
 
@@ -23,7 +23,8 @@ class ScheduleStatus(str, Enum):
     lagging = "滞后"
     seriously_lagging = "严重滞后"
     not_started = "未开始"
-    overdue = "逾期未完成"
+    overdue = "未按期完成"
+    """The window has ended (its last day included) and the work is not done."""
 
 
 def window_fraction(day: dt.date, start: dt.date, end: dt.date) -> float:
@@ -85,10 +86,14 @@ class TaskSchedule:
 def classify(
     expected: float, actual: float, as_of: dt.date, start: dt.date, end: dt.date, thresholds: Thresholds
 ) -> ScheduleStatus:
-    """The status from the figures and the window; a gap equal to a threshold is not yet beyond it."""
+    """The status from the figures and the window; a gap equal to a threshold is not yet beyond it.
+
+    On the last day of its window, unfinished work is no longer on track: a year-end report
+    as of 12-31 lists the task ending 12-31 at 95 % among its problems, not as 正常推进.
+    """
     if actual >= 100:
         return ScheduleStatus.done
-    if as_of > end:
+    if as_of >= end:
         return ScheduleStatus.overdue
     if as_of < start and actual == 0:
         return ScheduleStatus.not_started
@@ -107,18 +112,28 @@ def task_schedule(task: Task, as_of: dt.date, thresholds: Thresholds) -> TaskSch
     return TaskSchedule(expected, status, log)
 
 
+class MilestoneState(str, Enum):
+    done = "已完成"
+    not_due = "未到期"
+    missed = "未按期完成"
+
+
+def milestone_state(milestone: Milestone, as_of: dt.date) -> MilestoneState:
+    """Done by the as-of date; else not yet due, or (its day reached, like a task's window) missed."""
+    if milestone.done_on is not None and milestone.done_on <= as_of:
+        return MilestoneState.done
+    return MilestoneState.not_due if as_of < milestone.due else MilestoneState.missed
+
+
 # ---------------------------------------------------------------------- projects
 
-BUILT_STAGES = frozenset({Stage.completed, Stage.accepted, Stage.audited})
-STAGE_ORDER = list(Stage)
-
-
-def stage_at(project: Project, day: dt.date) -> Stage:
+def stage_at(project: Project, day: dt.date, stages: list[str]) -> str:
     """The project's stage on ``day``, read back from the stage changes in its log.
 
     The declared ``stage`` is the stage now. A change logged after ``day`` means the project
     was still in an earlier stage then: the stage of the last change on or before ``day``,
-    or, before the first logged change, the stage that precedes it.
+    or, before the first logged change, the stage that precedes it in ``stages`` (the
+    vocabulary's stages, in their order).
     """
     changes = [e for e in project.progress if e.stage is not None]
     if not changes or changes[-1].date <= day:
@@ -126,8 +141,10 @@ def stage_at(project: Project, day: dt.date) -> Stage:
     before = [e for e in changes if e.date <= day]
     if before:
         return before[-1].stage  # type: ignore[return-value]
-    first = STAGE_ORDER.index(changes[0].stage)  # type: ignore[arg-type]
-    return STAGE_ORDER[max(0, first - 1)]
+    first = changes[0].stage
+    if first not in stages:
+        return first  # type: ignore[return-value]
+    return stages[max(0, stages.index(first) - 1)]
 
 
 def open_prerequisites(project: Project, as_of: dt.date) -> list[Prerequisite]:
@@ -137,8 +154,10 @@ def open_prerequisites(project: Project, as_of: dt.date) -> list[Prerequisite]:
 
 @dataclass(frozen=True)
 class ProjectSchedule:
-    stage: Stage
+    stage: str
     """The stage on the as-of date."""
+    phase: Phase
+    """What that stage means to the schedule: not begun, under construction, built."""
     expected: float | None
     """序时进度 over the construction window; None when the project has no dated window."""
     actual: float
@@ -157,20 +176,21 @@ class ProjectSchedule:
         return None if self.expected is None else self.expected - self.actual
 
 
-def project_schedule(project: Project, as_of: dt.date, thresholds: Thresholds) -> ProjectSchedule:
-    stage = stage_at(project, as_of)
+def project_schedule(project: Project, as_of: dt.date, thresholds: Thresholds, vocabulary: Vocabulary) -> ProjectSchedule:
+    stage = stage_at(project, as_of, vocabulary.names("project_stages"))
+    phase = vocabulary.phase(stage)
     figures = project_figures(project, as_of)
     rate = figures.investment_rate(project)
     still_open = tuple(open_prerequisites(project, as_of))
     overdue = tuple(p for p in still_open if p.planned is not None and p.planned < as_of)
     start, end = project.dates.start, project.dates.planned_completion
-    if stage in BUILT_STAGES:
-        return ProjectSchedule(stage, 100.0, 100.0, ScheduleStatus.done, figures.invested, rate, still_open, overdue)
+    if phase is Phase.built:
+        return ProjectSchedule(stage, phase, 100.0, 100.0, ScheduleStatus.done, figures.invested, rate, still_open, overdue)
     actual = figures.percent or 0.0
     if start is None or end is None:
         # Without a window nothing can be behind schedule; a project not yet begun has not started.
-        status = ScheduleStatus.not_started if stage is Stage.preliminary else ScheduleStatus.on_track
-        return ProjectSchedule(stage, None, actual, status, figures.invested, rate, still_open, overdue)
+        status = ScheduleStatus.not_started if phase is Phase.preliminary else ScheduleStatus.on_track
+        return ProjectSchedule(stage, phase, None, actual, status, figures.invested, rate, still_open, overdue)
     expected = 100.0 * window_fraction(as_of, start, end)
     status = classify(expected, actual, as_of, start, end, thresholds)
-    return ProjectSchedule(stage, expected, actual, status, figures.invested, rate, still_open, overdue)
+    return ProjectSchedule(stage, phase, expected, actual, status, figures.invested, rate, still_open, overdue)

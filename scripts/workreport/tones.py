@@ -10,8 +10,8 @@ from __future__ import annotations
 from enum import Enum
 
 from .assessment import Health
-from .model import CheckStatus, HonorStatus, Stage
-from .schedule import ScheduleStatus
+from .model import CheckStatus, HonorStatus
+from .schedule import MilestoneState, ScheduleStatus
 
 TONES: dict[Enum, str] = {
     ScheduleStatus.done: "done",
@@ -31,13 +31,13 @@ TONES: dict[Enum, str] = {
     CheckStatus.done: "done",
     CheckStatus.rectifying: "warn",
     CheckStatus.pending: "neutral",
-    # A project's stage says where it is, not how it is doing: every stage alike.
-    Stage.preliminary: "ok",
-    Stage.construction: "ok",
-    Stage.completed: "ok",
-    Stage.accepted: "ok",
-    Stage.audited: "ok",
+    MilestoneState.done: "done",
+    MilestoneState.not_due: "neutral",
+    MilestoneState.missed: "overdue",
 }
+
+STAGE_TONE = "ok"
+"""A project's stage (a name of the bureau's vocabulary) says where it is, not how it is doing: every stage alike."""
 
 
 def tone(member: Enum) -> str:

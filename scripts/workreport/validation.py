@@ -14,23 +14,26 @@ import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from .model import (
     KINDS,
+    VOCABULARY_LABELS,
     Honor,
     HonorStatus,
     Indicator,
-    IndicatorSource,
     Located,
+    Period,
+    Phase,
     Photo,
     Project,
     ReportConfig,
-    Stage,
     Task,
+    Vocabulary,
 )
-from .problems import Origin, Problem, Severity
+from .problems import Origin, Problem, Severity, closest
 from .problems import Path as DataPath
+from .wording import counted_number
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
@@ -38,10 +41,30 @@ KIND_LABELS = {kind.key: kind.label for kind in KINDS} | {"categories": "工作�
 
 
 @dataclass(frozen=True)
-class Context:
-    """What the rules of one record need besides the record: the report, if it loaded, and data/."""
+class Frame:
+    """What records are checked against: the parts of the report that loaded.
 
-    report: ReportConfig | None
+    A valid report gives every part. A report with errors still gives each part that is
+    right on its own (``report_parts``), so that one mistake in report.yaml does not hide
+    the problems of every other file; ``skipped_checks`` says which checks wait for the rest.
+    """
+
+    period: Period | None = None
+    as_of: dt.date | None = None
+    categories: frozenset[str] | None = None
+    """The ids of the lines of work."""
+    vocabulary: Vocabulary | None = None
+
+    @classmethod
+    def of(cls, report: ReportConfig) -> Frame:
+        return cls(report.period, report.as_of, frozenset(c.id for c in report.categories), report.vocabulary)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules of one record need besides the record: the report's parts that loaded, and data/."""
+
+    frame: Frame
     data_dir: Path
 
 
@@ -106,27 +129,27 @@ class Facts:
 
 def record_problems(kind: str, record: Any, context: Context) -> Iterator[Problem]:
     """The rules of one valid record: its own dates, logs, photos and fields marked internal."""
-    report = context.report
+    frame = context.frame
     if kind == "tasks":
-        yield from check_task(record, report)
+        yield from check_task(record, frame)
     elif kind == "indicators":
-        yield from check_indicator(record, report)
+        yield from check_indicator(record, frame)
     elif kind == "projects":
-        yield from check_project(record, report)
+        yield from check_project(record, frame)
     elif kind == "honors":
-        yield from check_honor(record, report)
+        yield from check_honor(record, frame)
     if kind in ("cases", "highlights"):
         for index, photo in enumerate(record.photos):
             yield from check_photo(context.data_dir, _origin(record), ("photos", index, "file"), photo)
     yield from check_internal_fields(record)
 
 
-def dataset_problems(report: ReportConfig | None, facts: Facts) -> Iterator[Problem]:
+def dataset_problems(report: ReportConfig | None, frame: Frame, facts: Facts) -> Iterator[Problem]:
     """The rules across records: the report, unique ids, references, leaders of public records."""
     if report is not None:
         yield from check_report(report)
     yield from check_unique_ids(facts)
-    yield from check_references(report, facts)
+    yield from check_references(frame, facts)
     yield from check_leaders(facts)
 
 
@@ -158,6 +181,81 @@ def check_report(report: ReportConfig) -> Iterator[Problem]:
         if category.id in seen:
             yield Problem.at(origin, ("categories", index, "id"), f"工作条线编号重复：第 {seen[category.id] + 1} 项已使用“{category.id}”")
         seen.setdefault(category.id, index)
+    yield from check_vocabulary(report, origin)
+
+
+def check_vocabulary(report: ReportConfig, origin: Origin) -> Iterator[Problem]:
+    """Each vocabulary names each term once; a name such as 七大任务 counts the lines of work right."""
+    vocabulary = report.vocabulary
+    for key, label in VOCABULARY_LABELS.items():
+        names = vocabulary.names(key)
+        where: DataPath = ("vocabulary", "bottom_lines", "lines") if key == "bottom_lines" else ("vocabulary", key)
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                yield Problem.at(origin, (*where, index), f"{label}“{name}”重复：每一项只写一次")
+        entries = vocabulary.bottom_lines.lines if key == "bottom_lines" else getattr(vocabulary, key)
+        codes = [getattr(e, "code", None) for e in entries]
+        for index, code in enumerate(codes):
+            if code is not None and code in codes[:index]:
+                yield Problem.at(origin, (*where, index, "code"), f"{label}的英文代码“{code}”重复：新建记录的编号会相互混淆")
+    stated = counted_number(vocabulary.lines_of_work)
+    if stated is not None and stated != len(report.categories):
+        yield Problem.at(
+            origin,
+            ("vocabulary", "lines_of_work"),
+            f"工作条线总称“{vocabulary.lines_of_work}”说有 {stated} 条，categories 实际有 {len(report.categories)} 条：请改总称或补齐条线",
+            Severity.warning,
+        )
+
+
+# ---------------------------------------------------------------------- a report with errors
+
+# The parts of the report other files are checked against, and what waits when a part is wrong.
+FRAME_PARTS = {
+    "period": "各记录的日期暂未与报告期比较",
+    "as_of": "晚于截至日期的记录暂未提示（本期不计入）",
+    "categories": "引用工作条线（category）的编号暂未检查",
+    "vocabulary": "指标来源、工程阶段、前置要件、荣誉级别、媒体级别和底线的取值暂未检查",
+}
+
+
+def report_parts(raw: Any) -> Frame:
+    """The parts of a report with errors that are right on their own: period, as_of, categories, vocabulary."""
+    from pydantic import TypeAdapter, ValidationError  # only when the report has errors
+
+    if not isinstance(raw, dict):
+        return Frame()
+    parts: dict[str, Any] = {}
+    for name in FRAME_PARTS:
+        info = ReportConfig.model_fields[name]
+        if name not in raw:
+            if not info.is_required():
+                parts[name] = info.get_default(call_default_factory=True)
+            continue
+        try:
+            adapter: TypeAdapter[Any] = TypeAdapter(Annotated[info.annotation, info])  # type: ignore[arg-type]
+            parts[name] = adapter.validate_python(raw[name])
+        except ValidationError:
+            continue
+    categories = parts.get("categories")
+    return Frame(
+        parts.get("period"),
+        parts.get("as_of"),
+        frozenset(c.id for c in categories) if categories is not None else None,
+        parts.get("vocabulary"),
+    )
+
+
+def skipped_checks(frame: Frame | None, where: Origin, why: str | None = None) -> Iterator[Problem]:
+    """One warning naming the checks of the other files that wait for the report, and why."""
+    missing = [name for name in FRAME_PARTS if frame is None or getattr(frame, name) is None]
+    if "period" in missing and "as_of" in missing:
+        missing.remove("as_of")  # nothing is compared with the period at all: said once
+    if not missing:
+        return
+    why = why or f"报告配置的 {'、'.join(missing)} 有错误或缺少"
+    consequences = "；".join(FRAME_PARTS[name] for name in missing)
+    yield Problem.at(where, (), f"{why}，其他文件中{consequences}；改好后再检查一次", Severity.warning)
 
 
 # ---------------------------------------------------------------------- ids
@@ -198,13 +296,13 @@ def walk(value: Any, pattern: DataPath, prefix: DataPath = ()) -> Iterator[tuple
         yield from walk(value[head], rest, (*prefix, head))
 
 
-def check_references(report: ReportConfig | None, facts: Facts) -> Iterator[Problem]:
+def check_references(frame: Frame, facts: Facts) -> Iterator[Problem]:
     known = {kind: set(ids) for kind, ids in facts.declared.items()}
     for reference in facts.references:
         if reference.target == "categories":
-            if report is None:
-                continue  # the lines of work are in the report, which did not load
-            ids = {c.id for c in report.categories}
+            if frame.categories is None:
+                continue  # the lines of work are in the report, whose categories did not load
+            ids = set(frame.categories)
         else:
             ids = known.get(reference.target, set())
         if reference.value not in ids:
@@ -233,6 +331,35 @@ def check_placeholders(value: Any, origin: Origin) -> Iterator[Problem]:
             yield Problem.at(origin, path, f"{PLACEHOLDER_WARNING}，仍是占位文字“{text[:20]}”", Severity.warning)
 
 
+# ---------------------------------------------------------------------- the vocabulary's terms
+
+# Which fields take their values from which vocabulary of the report, as the model declares them (register.Term).
+TERMS: dict[str, list[tuple[DataPath, str]]] = {kind.key: list(kind.terms()) for kind in KINDS if kind.terms()}
+
+
+def term_problems(kind: str, raw: dict[str, Any], origin: Origin, vocabulary: Vocabulary) -> Iterator[Problem]:
+    """Values of a record's vocabulary fields that the report's vocabulary does not list.
+
+    Checked on the plain value, like references, so a record with other errors still has
+    these reported in the same pass.
+    """
+    for pattern, key in TERMS.get(kind, ()):
+        names = vocabulary.names(key)
+        for path, value in walk(raw, pattern):
+            if isinstance(value, str) and value.strip() and value.strip() not in names:
+                yield Problem.at(origin, path, unknown_term(key, value.strip(), names))
+
+
+def unknown_term(key: str, value: str, names: list[str]) -> str:
+    place = "vocabulary.bottom_lines.lines" if key == "bottom_lines" else f"vocabulary.{key}"
+    shown = " ".join(value.split())
+    shown = shown if len(shown) <= 30 else shown[:30] + "…"
+    return (
+        f"“{shown}”不是报告配置中的{VOCABULARY_LABELS[key]}。可选：{'、'.join(names)}；"
+        f"本单位另有{VOCABULARY_LABELS[key]}的，请加到 report.yaml 的 {place} 中"
+    )
+
+
 def unknown_reference(kind: str, value: str, known: set[str]) -> str:
     choices = sorted(known)
     # A high cutoff: ids such as T-FM-01 and T-RV-01 look alike but are different tasks.
@@ -249,23 +376,22 @@ def unknown_reference(kind: str, value: str, known: set[str]) -> str:
 # ---------------------------------------------------------------------- dates
 
 
-def dated_entry(report: ReportConfig | None, record: Located, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
+def dated_entry(frame: Frame, record: Located, sub: DataPath, when: dt.date, what: str) -> Iterator[Problem]:
     """An entry of a log: after the period is an error, after the as-of date a warning."""
-    if report is None:
-        return  # the report did not load: there is no period to compare with
-    if report.period.start > report.period.end:
+    period = frame.period
+    if period is None:
+        return  # the period did not load: there is nothing to compare with (said once, see skipped_checks)
+    if period.start > period.end:
         return  # the period itself is wrong and reported once; comparing against it would only cascade
-    if when > report.period.end:
-        yield Problem.at(_origin(record), sub, f"{what}日期 {when} 晚于报告期结束日期 {report.period.end}")
-    elif when > report.as_of:
+    if when > period.end:
+        yield Problem.at(_origin(record), sub, f"{what}日期 {when} 晚于报告期结束日期 {period.end}")
+    elif frame.as_of is not None and when > frame.as_of:
         yield Problem.at(
-            _origin(record), sub, f"{what}日期 {when} 晚于截至日期 {report.as_of}，本期不计入", Severity.warning
+            _origin(record), sub, f"{what}日期 {when} 晚于截至日期 {frame.as_of}，本期不计入", Severity.warning
         )
 
 
-def ordered_log(
-    report: ReportConfig | None, record: Located, key: str, entries: Sequence[Any], what: str
-) -> Iterator[Problem]:
+def ordered_log(frame: Frame, record: Located, key: str, entries: Sequence[Any], what: str) -> Iterator[Problem]:
     """A dated log: strictly in date order, and every entry inside the period."""
     previous: dt.date | None = None
     for index, entry in enumerate(entries):
@@ -274,22 +400,21 @@ def ordered_log(
             yield Problem.at(_origin(record), sub, f"{what}未按日期先后排列：{entry.date} 早于上一条的 {previous}，请按从早到晚排列")
         elif previous is not None and entry.date == previous:
             yield Problem.at(_origin(record), sub, f"{what}日期 {entry.date} 与上一条相同：同一天请合并为一条")
-        yield from dated_entry(report, record, sub, entry.date, what)
+        yield from dated_entry(frame, record, sub, entry.date, what)
         previous = entry.date if previous is None else max(previous, entry.date)
 
 
-def check_task(task: Task, report: ReportConfig | None) -> Iterator[Problem]:
+def check_task(task: Task, frame: Frame) -> Iterator[Problem]:
+    # A task may have neither target nor milestones: its progress is then the percent it reports.
     origin = _origin(task)
     if task.window.start > task.window.end:
         yield Problem.at(origin, ("window", "end"), f"计划完成日期 {task.window.end} 早于开始日期 {task.window.start}")
-    if task.target is None and not task.milestones:
-        yield Problem.at(origin, ("target",), "任务既没有量化目标（target），也没有里程碑（milestones）：至少填写一项")
-    yield from ordered_log(report, task, "progress", task.progress, "进度记录")
+    yield from ordered_log(frame, task, "progress", task.progress, "进度记录")
     yield from check_task_progress(task)
     yield from check_planned_curve(task)
     for index, milestone in enumerate(task.milestones):
         if milestone.done_on is not None:
-            yield from dated_entry(report, task, ("milestones", index, "done_on"), milestone.done_on, "里程碑完成")
+            yield from dated_entry(frame, task, ("milestones", index, "done_on"), milestone.done_on, "里程碑完成")
 
 
 def check_task_progress(task: Any) -> Iterator[Problem]:
@@ -324,16 +449,19 @@ def check_planned_curve(task: Any) -> Iterator[Problem]:
         previous = point
 
 
-def check_indicator(indicator: Indicator, report: ReportConfig | None) -> Iterator[Problem]:
-    if indicator.source is IndicatorSource.shared and not indicator.lead_department:
-        yield Problem.at(_origin(indicator), ("lead_department",), "承担系数类指标必须填写局外牵头部门（lead_department）")
-    yield from ordered_log(report, indicator, "values", indicator.values, "监测值")
+def check_indicator(indicator: Indicator, frame: Frame) -> Iterator[Problem]:
+    vocabulary = frame.vocabulary
+    sources = {s.name: s for s in vocabulary.indicator_sources} if vocabulary else {}
+    source = sources.get(indicator.source)
+    if source is not None and source.lead_department and not indicator.lead_department:
+        yield Problem.at(_origin(indicator), ("lead_department",), f"“{source.name}”类指标必须填写局外牵头部门（lead_department）")
+    yield from ordered_log(frame, indicator, "values", indicator.values, "监测值")
     for index, deduction in enumerate(indicator.deductions):
-        yield from dated_entry(report, indicator, ("deductions", index, "date"), deduction.date, "扣分")
+        yield from dated_entry(frame, indicator, ("deductions", index, "date"), deduction.date, "扣分")
 
 
-def check_project(project: Project, report: ReportConfig | None) -> Iterator[Problem]:
-    late_stages = {Stage.completed, Stage.accepted, Stage.audited}
+def check_project(project: Project, frame: Frame) -> Iterator[Problem]:
+    phases = frame.vocabulary.stage_phases if frame.vocabulary else {}
     origin = _origin(project)
     dates = project.dates
     if dates.start and dates.planned_completion and dates.planned_completion < dates.start:
@@ -342,26 +470,26 @@ def check_project(project: Project, report: ReportConfig | None) -> Iterator[Pro
         yield Problem.at(origin, ("dates", "completed"), f"完工日期 {dates.completed} 早于开工日期 {dates.start}")
     if dates.completed and dates.accepted and dates.accepted < dates.completed:
         yield Problem.at(origin, ("dates", "accepted"), f"验收日期 {dates.accepted} 早于完工日期 {dates.completed}")
-    if project.stage in late_stages and dates.completed is None:
-        yield Problem.at(origin, ("dates", "completed"), f"工程阶段为“{project.stage.value}”，但没有填写完工日期（dates.completed）", Severity.warning)
-    yield from ordered_log(report, project, "progress", project.progress, "进度记录")
+    if phases.get(project.stage) is Phase.built and dates.completed is None:
+        yield Problem.at(origin, ("dates", "completed"), f"工程阶段为“{project.stage}”，但没有填写完工日期（dates.completed）", Severity.warning)
+    yield from ordered_log(frame, project, "progress", project.progress, "进度记录")
     seen: set[str] = set()
     for index, prerequisite in enumerate(project.prerequisites):
-        if prerequisite.name.value in seen:
-            yield Problem.at(origin, ("prerequisites", index, "name"), f"前置要件“{prerequisite.name.value}”重复填写")
-        seen.add(prerequisite.name.value)
+        if prerequisite.name in seen:
+            yield Problem.at(origin, ("prerequisites", index, "name"), f"前置要件“{prerequisite.name}”重复填写")
+        seen.add(prerequisite.name)
         if prerequisite.done_on is not None:
-            yield from dated_entry(report, project, ("prerequisites", index, "done_on"), prerequisite.done_on, "要件办结")
+            yield from dated_entry(frame, project, ("prerequisites", index, "done_on"), prerequisite.done_on, "要件办结")
 
 
-def check_honor(honor: Honor, report: ReportConfig | None) -> Iterator[Problem]:
+def check_honor(honor: Honor, frame: Frame) -> Iterator[Problem]:
     origin = _origin(honor)
     if honor.status is HonorStatus.won and honor.awarded_on is None:
         yield Problem.at(origin, ("awarded_on",), "状态为“已获得”时必须填写获得日期（awarded_on）")
     if honor.status is not HonorStatus.won and honor.awarded_on is not None:
         yield Problem.at(origin, ("awarded_on",), f"状态为“{honor.status.value}”时不应填写获得日期：已获得请把 status 改为“已获得”")
     if honor.awarded_on is not None:
-        yield from dated_entry(report, honor, ("awarded_on",), honor.awarded_on, "获得")
+        yield from dated_entry(frame, honor, ("awarded_on",), honor.awarded_on, "获得")
 
 
 # ---------------------------------------------------------------------- visibility
@@ -377,8 +505,8 @@ def check_internal_fields(record: Any) -> Iterator[Problem]:
         sub = ("internal_fields", index)
         if name not in fields or name in NOT_HIDEABLE:
             hideable = sorted(n for n, f in fields.items() if not f.is_required() and n not in NOT_HIDEABLE)
-            guess = difflib.get_close_matches(name, hideable, n=1, cutoff=0.6)
-            hint = f"是否应为“{guess[0]}”？" if guess else f"可以列出的字段：{'、'.join(hideable)}"
+            guess = closest(name, hideable)
+            hint = f"是否应为“{guess}”？" if guess else f"可以列出的字段：{'、'.join(hideable)}"
             yield Problem.at(_origin(record), sub, f"没有可设为内部的字段“{name}”。{hint}")
         elif fields[name].is_required():
             yield Problem.at(

@@ -7,11 +7,15 @@ The pages' Markdown comes whole from the core's renderer; these hooks only regis
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from ..plain import html_text
 from .site import compact_search_index, site_from_config
@@ -38,6 +42,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = site_from_config(config)
     report = site.report
     config.site_name = html_text(f"{report.bureau} · {report.period.title}")
+    # Navigation labels such as "{summary}" take the period's and the bureau's words.
+    if config.nav is not None:
+        config.nav = _worded(config.nav, site.site.words.as_dict())
     # The navigation lists a kind's generated list page when mkdocs.yml does not name it.
     named = _named_pages(config.nav or [])
     docs = Path(config.docs_dir)
@@ -45,6 +52,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if uri not in named and not (docs / uri).exists() and config.nav is not None:
             config.nav.append({title: uri})
     return config
+
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _worded(nav: Any, words: dict[str, str]) -> Any:
+    """The navigation with ``{name}`` in its labels replaced by the words (escaped once, as the theme prints them)."""
+
+    def label(text: str) -> str:
+        if not PLACEHOLDER.search(text):
+            return text
+        unknown = [m for m in PLACEHOLDER.findall(text) if m not in words]
+        if unknown:
+            raise Abort(f"mkdocs.yml 导航名称“{text}”中的 {{{unknown[0]}}} 无法填入：可用的有 {'、'.join('{' + w + '}' for w in words)}")
+        return html_text(PLACEHOLDER.sub(lambda m: words[m[1]], text))
+
+    if isinstance(nav, list):
+        return [_worded(item, words) for item in nav]
+    if isinstance(nav, dict):
+        return {label(str(key)): _worded(value, words) for key, value in nav.items()}
+    return nav
 
 
 def _named_pages(nav: list[Any]) -> set[str]:
@@ -56,6 +84,15 @@ def _named_pages(nav: list[Any]) -> set[str]:
             for value in item.values():
                 found |= _named_pages(value) if isinstance(value, list) else {str(value)}
     return found
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A label filled from the data (see _worded) is escaped Markup. The theme prints a page's
+    # nav title through `striptags` in <title>, which would unescape it; a title in the page's
+    # meta is printed as it is. So the filled label goes there too, escaped once everywhere.
+    if isinstance(page.title, Markup) and "title" not in page.meta:
+        page.meta["title"] = page.title
+    return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@
 - ``new``: ``new`` (a placeholder record with the next free id);
 - ``generate``: ``generate`` (synthetic data at scale);
 - ``bench``: ``bench`` (the benchmark);
+- ``migrate``: ``migrate`` (field names that changed, rewritten in the data files);
 - ``common``: what the commands share: printing problems, the checked data, the output stamp.
 
 Each module adds its subcommands with an ``add_…_command(s)`` function; each command takes

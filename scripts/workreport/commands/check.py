@@ -32,11 +32,16 @@ def command_check(args: argparse.Namespace) -> int:
 def command_schema(args: argparse.Namespace) -> int:
     data_dir = Path(args.data)
     target = data_dir / SCHEMA_FILE
+    # The bureau's vocabulary (its indicator sources, stages…) becomes the editor's completions.
+    report = load_dataset(data_dir, Path(args.root), keep=False).report
+    if report is None:
+        print("报告配置有错误或缺失：Schema 暂按默认用词生成；改好 report.yaml 后请再运行一次 make schema", file=sys.stderr)
+    vocabulary = report.vocabulary if report else None
     if args.check:
         current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != schema_text():
+        if current != schema_text(vocabulary):
             print(f"{target} 已过期：请运行 make schema 重新生成", file=sys.stderr)
             return 1
         return 0
-    print(f"已写入 {write_schema(data_dir)}")
+    print(f"已写入 {write_schema(data_dir, vocabulary)}")
     return 0

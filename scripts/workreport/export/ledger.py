@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..assessment import DIRECTION_WORDS, Health, internal_charge
 from ..formatting import number
-from ..model import KINDS, Task
+from ..model import KINDS, Phase, Task
 from ..plain import xml_text
 from ..register import Kind as RecordKind
 from ..schedule import ScheduleStatus
@@ -188,7 +188,7 @@ def indicator_table(site: Site) -> Table:
         rows.append([
             indicator.id,
             indicator.name,
-            indicator.source.value,
+            indicator.source,
             data.unit_by_id[indicator.owner_unit].name,
             indicator.lead_department,
             _whole(indicator.weight),
@@ -207,11 +207,13 @@ def indicator_table(site: Site) -> Table:
     return table if internal else table.without(INTERNAL_COLUMNS)
 
 
+LOCATION = Column("所在地")
+"""Headed with the vocabulary's word (县（市、区）, 乡镇（街道）) in each ledger."""
 PROJECT_COLUMNS = (
     Column("编号"),
     Column("工程名称", max_width=40),
     Column("类别"),
-    Column("县（市、区）"),
+    LOCATION,
     Column("责任单位"),
     Column("阶段"),
     Column("总投资（万元）", Kind.amount),
@@ -233,7 +235,7 @@ def project_table(site: Site) -> Table:
         schedule = site.analysis.project(project)
         overdue = {id(p) for p in schedule.overdue_prerequisites}
         waiting = "、".join(
-            p.name.value + ("（逾期）" if id(p) in overdue else "") for p in schedule.open_prerequisites
+            p.name + ("（逾期）" if id(p) in overdue else "") for p in schedule.open_prerequisites
         )
         rows.append([
             project.id,
@@ -241,7 +243,7 @@ def project_table(site: Site) -> Table:
             project.kind,
             project.county,
             data.unit_by_id[project.owner_unit].name,
-            schedule.stage.value,
+            schedule.stage,
             _whole(project.investment.total),
             _whole(project.investment.planned_this_year),
             _whole(schedule.invested),
@@ -252,7 +254,9 @@ def project_table(site: Site) -> Table:
             waiting or None,
             project.problems,
         ])
-    return Table("重点工程", PROJECT_COLUMNS, rows)
+    location = replace(LOCATION, header=site.words.project_location)
+    columns = tuple(location if c is LOCATION else c for c in PROJECT_COLUMNS)
+    return Table("重点工程", columns, rows)
 
 
 UNIT_COLUMNS = (
@@ -306,6 +310,9 @@ def _rules(site: Site) -> list[tuple[str, str]]:
     lag, serious, warn = number(t.lagging), number(t.seriously_lagging), number(t.indicator_warning)
     times = number(site.report.internal_deduction_multiplier)
     status = {s: f"状态：{s.value}" for s in ScheduleStatus}
+    phases = site.report.vocabulary.stage_phases
+    built = "、".join(name for name, phase in phases.items() if phase is Phase.built)
+    preliminary = "、".join(name for name, phase in phases.items() if phase is Phase.preliminary)
     health = {h: f"达标情况：{h.value}" for h in Health}
     return [
         ("计算时点", "表中所有数字都按截至日期计算：截至日期以后的进度记录、监测值和扣分不计入。"),
@@ -314,16 +321,16 @@ def _rules(site: Site) -> list[tuple[str, str]]:
         ("实际进度", "截至日期前最后一条进度记录：填写了完成百分比的取该百分比，否则为累计完成 ÷ 目标（最高 100%）。"),
         ("差距（百分点）", "序时进度 − 实际进度；负数表示快于序时。"),
         (status[ScheduleStatus.done], "实际进度达到 100%。"),
-        (status[ScheduleStatus.overdue], "截至日期已过计划完成日期，实际进度仍不足 100%。"),
+        (status[ScheduleStatus.overdue], "截至日期已到计划完成日期（含当天）或已过，实际进度仍不足 100%。"),
         (status[ScheduleStatus.not_started], "截至日期早于开始日期，且尚无进度。"),
         (status[ScheduleStatus.seriously_lagging], f"实际进度低于序时进度超过 {serious} 个百分点。"),
         (status[ScheduleStatus.lagging], f"实际进度低于序时进度超过 {lag} 个百分点、但不超过 {serious} 个百分点。"),
         (status[ScheduleStatus.on_track], f"其余情况：差距不超过 {lag} 个百分点"
          + "（恰好等于阈值的仍为正常推进），或快于序时。"),
         ("工程形象进度", "截至日期前最后一次报告的形象进度，尚未报告的为 0；"
-         + "完工、验收、决算审计阶段的工程视为 100%、状态为已完成。"),
+         + f"{built}阶段的工程视为 100%、状态为已完成。"),
         ("工程序时进度", "在开工日期至计划完工日期之间按天数线性计算，状态的判定同重点任务；"
-         + "未填写开工日期或计划完工日期的工程不计算序时进度，前期阶段的为未开始，其余为正常推进。"),
+         + f"未填写开工日期或计划完工日期的工程不计算序时进度，{preliminary}阶段的为未开始，其余为正常推进。"),
         ("工程阶段", "截至日期时所处的阶段（按进度记录中的阶段变化推算）。"),
         ("投资完成率", "年度完成投资 ÷ 年度计划投资。"),
         ("未办结前置要件", "截至日期尚未办结的前置要件；计划办结日期已过仍未办结的，在名称后标“（逾期）”。"),

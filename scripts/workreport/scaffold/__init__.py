@@ -34,7 +34,7 @@ from .drafts import (
     draft_task,
 )
 from .errors import ScaffoldError
-from .ids import LINE_CODES, SOURCE_CODES, category_codes, group_prefix, most_common, next_id, project_prefix, split_id
+from .ids import category_codes, group_prefix, line_codes, most_common, next_id, project_prefix, source_codes, split_id
 from .kinds import KIND_NAMES, KINDS_BY_NAME, KindSpec, resolve_kind
 from .rows import ALIGN_LIMIT, Layout, Row, empty_log, hint, open_key, put, render_item, scalar
 from .splicing import Edit, new_file, newline_of, plan_edit, record_file, splice, target_path
@@ -44,8 +44,6 @@ __all__ = [
     "DRAFTERS",
     "KINDS_BY_NAME",
     "KIND_NAMES",
-    "LINE_CODES",
-    "SOURCE_CODES",
     "Context",
     "Draft",
     "Edit",
@@ -67,6 +65,7 @@ __all__ = [
     "empty_log",
     "group_prefix",
     "hint",
+    "line_codes",
     "most_common",
     "new_file",
     "newline_of",
@@ -83,6 +82,7 @@ __all__ = [
     "resolve_kind",
     "resolve_unit",
     "scalar",
+    "source_codes",
     "splice",
     "split_id",
     "target_path",

@@ -6,7 +6,6 @@ import argparse
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import Enum
 
 from ..dataset import Dataset
 from ..model import Category, Unit
@@ -93,16 +92,16 @@ def default_category(dataset: Dataset, unit: Unit) -> Category:
 
 
 def resolve_choice(
-    enum: type[Enum], args: argparse.Namespace, option: str, fallback: Enum, aliases: dict[str, Enum] | None = None
-) -> Enum:
-    """The option's enum value, from its Chinese value, its English name or a code such as PROV."""
+    names: list[str], args: argparse.Namespace, option: str, fallback: str, aliases: dict[str, str] | None = None
+) -> str:
+    """The option's value among the vocabulary's ``names``, or the name a code such as PROV stands for."""
     given = option_value(args, option)
-    aliases = aliases or {}
     if not given:
         return fallback
     wanted = given.strip()
-    for member in enum:
-        if wanted in (member.value, member.name) or aliases.get(wanted.upper()) is member:
-            return member
-    values = "、".join(str(m.value) for m in enum)
-    raise ScaffoldError(f"--{option} 不认识“{wanted}”，应为以下之一：{values}")
+    if wanted in names:
+        return wanted
+    aliases = {code.upper(): name for code, name in (aliases or {}).items()}
+    if wanted.upper() in aliases:
+        return aliases[wanted.upper()]
+    raise ScaffoldError(f"--{option} 不认识“{wanted}”，应为以下之一：{'、'.join(names)}（见 report.yaml 的 vocabulary）")

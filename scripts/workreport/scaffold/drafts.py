@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
-from ..model import BottomLine, HonorLevel, IndicatorSource, Stage
+from ..model import Phase
 from ..register import enum_values
 from ..validation import PLACEHOLDER
+from ..wording import words_of
 from .choices import Context, option_value, resolve_choice
-from .ids import LINE_CODES, SOURCE_CODES, category_codes, group_prefix, most_common, next_id, project_prefix, split_id
+from .ids import category_codes, group_prefix, line_codes, most_common, next_id, project_prefix, source_codes, split_id
 from .kinds import KindSpec
 from .rows import Row, empty_log, hint, open_key, put
 
@@ -54,31 +54,35 @@ def draft_task(ctx: Context) -> Draft:
     return Draft(record_id, rows, header=header, notes=ctx.notes)
 
 
-def grouped_choice(ctx: Context, kind: str, attr: str, default: Enum, codes: Mapping[Any, str], prefix: str) -> tuple[Any, str]:
+def grouped_choice(ctx: Context, kind: str, attr: str, codes: Mapping[str, str], prefix: str) -> tuple[str, str]:
     """The group a new record goes in (an indicator's source, a check's line) and its next id.
 
-    The group is ``--<attr>`` if given, else the one the unit uses most; ids are numbered
-    per group, with the group's code (``I-PROV-08``, ``BL-S-21``).
+    The group is ``--<attr>`` if given (a name of the vocabulary, or its code), else the one
+    the unit uses most, else the vocabulary's first; ids are numbered per group, with the
+    group's code (``I-PROV-08``, ``BL-S-21``).
     """
     records = ctx.dataset.of(kind)
-    own = [getattr(r, attr) for r in ctx.dataset.of_unit(ctx.unit.id, kind)]
-    aliases: dict[str, Any] = {code: member for member, code in codes.items()}
-    choice = resolve_choice(type(default), ctx.args, attr, most_common(own, default), aliases)
+    names = list(codes)
+    own = [getattr(r, attr) for r in ctx.dataset.of_unit(ctx.unit.id, kind) if getattr(r, attr) in codes]
+    aliases = {code: name for name, code in codes.items()}
+    choice = resolve_choice(names, ctx.args, attr, most_common(own, names[0]), aliases)
     pairs = [(getattr(r, attr), r.id) for r in records]
     return choice, next_id(group_prefix(pairs, choice, [codes[choice]], prefix), _ids(records))
 
 
 def draft_indicator(ctx: Context) -> Draft:
     data = ctx.dataset
-    source, record_id = grouped_choice(ctx, "indicators", "source", IndicatorSource.provincial, SOURCE_CODES, "I")
+    vocabulary = data.report.vocabulary
+    sources = vocabulary.names("indicator_sources")
+    source, record_id = grouped_choice(ctx, "indicators", "source", source_codes(vocabulary), "I")
     rows = [
         put(0, "id", record_id, "指标编号：已自动取下一个空号"),
         put(0, "name", ctx.title or f"{PLACEHOLDER}指标名称", "指标名称"),
-        put(0, "source", source.value, "来源：省考 / 市考 / 承担系数"),
+        put(0, "source", source, f"来源：{' / '.join(sources)}"),
         put(0, "owner_unit", ctx.unit.id, f"局内责任单位编号（见 org.yaml）：{ctx.unit.name}"),
     ]
-    if source is IndicatorSource.shared:
-        rows.append(put(0, "lead_department", f"{PLACEHOLDER}局外牵头部门", "局外牵头部门，如“市农业农村局”（承担系数类必填）"))
+    if vocabulary.source(source).lead_department:
+        rows.append(put(0, "lead_department", f"{PLACEHOLDER}局外牵头部门", f"局外牵头部门（{source}类必填）"))
     rows += [
         put(0, "weight", 0, "分值（占位值 0，请改为实际分值）"),
         open_key(0, "target", "目标值及方向"),
@@ -87,35 +91,38 @@ def draft_indicator(ctx: Context) -> Draft:
         put(1, "measure", f"{PLACEHOLDER}计量单位", "计量单位，如“%”“分”"),
         *empty_log("values", f"{{date: {data.report.as_of}, value: 0, note: {PLACEHOLDER}说明}}", "监测值"),
     ]
-    notes = [*ctx.notes, f"来源：{source.value}（要换请加 --source 省考/市考/承担系数）。"]
-    return Draft(record_id, rows, group=source.value, notes=notes)
+    notes = [*ctx.notes, f"来源：{source}（要换请加 --source {'/'.join(sources)}）。"]
+    return Draft(record_id, rows, group=source, notes=notes)
 
 
 def draft_project(ctx: Context) -> Draft:
     data = ctx.dataset
-    stage = resolve_choice(Stage, ctx.args, "stage", Stage.preliminary)
+    vocabulary = data.report.vocabulary
+    names = vocabulary.names("project_stages")
+    first = next((s.name for s in vocabulary.project_stages if s.phase is Phase.preliminary), names[0])
+    stage = resolve_choice(names, ctx.args, "stage", first)
     prefix, kind, note = project_prefix(data, ctx.unit, option_value(ctx.args, "prefix"))
     record_id = next_id(prefix, _ids(data.projects))
     period, as_of = data.report.period, data.report.as_of
-    stages = " / ".join(s.value for s in Stage)
+    location = words_of(data.report).project_location
     rows = [
         put(0, "id", record_id, "工程编号：已自动取下一个空号"),
         put(0, "name", ctx.title or f"{PLACEHOLDER}工程名称", "工程名称"),
-        put(0, "kind", kind or f"{PLACEHOLDER}工程类别", "工程类别，如“灌区改造”“水库除险加固”"),
-        put(0, "county", f"{PLACEHOLDER}所在县（市、区）", "所在县（市、区）"),
+        put(0, "kind", kind or f"{PLACEHOLDER}工程类别", "工程类别（按本单位的习惯分类）"),
+        put(0, "county", f"{PLACEHOLDER}{location}", f"所在地：{location}"),
         put(0, "owner_unit", ctx.unit.id, f"局内责任单位编号（见 org.yaml）：{ctx.unit.name}"),
         put(0, "category", ctx.category.id, f"工作条线编号（可不填）：{ctx.category.name}"),
-        put(0, "stage", stage.value, f"当前阶段：{stages}"),
+        put(0, "stage", stage, f"当前阶段：{' / '.join(names)}"),
         open_key(0, "investment", "投资情况（万元）"),
         put(1, "total", 0, "总投资（占位值 0，请改为实际金额）"),
         put(1, "planned_this_year", 0, "年度计划投资（占位值 0，请改为实际金额）"),
         open_key(0, "dates", "关键日期（默认为报告期起止）"),
         put(1, "start", period.start, "开工日期（实际或计划）"),
         put(1, "planned_completion", period.end, "计划完工日期"),
-        *empty_log("prerequisites", f"{{name: 立项, planned: {period.end}}}", "前置要件"),
+        *empty_log("prerequisites", f"{{name: {vocabulary.prerequisites[0]}, planned: {period.end}}}", "前置要件"),
         *empty_log("progress", f"{{date: {as_of}, percent: 0, invested: 0, note: {PLACEHOLDER}进展说明}}", "进度日志"),
     ]
-    return Draft(record_id, rows, group=stage.value, notes=[*ctx.notes, note])
+    return Draft(record_id, rows, group=stage, notes=[*ctx.notes, note])
 
 
 def draft_case(ctx: Context) -> Draft:
@@ -153,7 +160,8 @@ def draft_highlight(ctx: Context) -> Draft:
     data = ctx.dataset
     prefix = most_common((p[0] for h in data.highlights if (p := split_id(h.id))), "H-")
     record_id = next_id(prefix, _ids(data.highlights))
-    example = f"{{outlet: {PLACEHOLDER}媒体名称, level: 市级, date: {data.report.as_of}, title: {PLACEHOLDER}报道标题}}"
+    level = data.report.vocabulary.media_levels[-1]
+    example = f"{{outlet: {PLACEHOLDER}媒体名称, level: {level}, date: {data.report.as_of}, title: {PLACEHOLDER}报道标题}}"
     rows = [
         put(0, "id", record_id, "亮点编号：已自动取下一个空号"),
         put(0, "title", ctx.title or f"{PLACEHOLDER}亮点标题", "亮点标题"),
@@ -168,32 +176,35 @@ def draft_highlight(ctx: Context) -> Draft:
 
 def draft_honor(ctx: Context) -> Draft:
     data = ctx.dataset
-    level = resolve_choice(HonorLevel, ctx.args, "level", HonorLevel.provincial)
+    levels = data.report.vocabulary.names("honor_levels")
+    usual = most_common((h.level for h in data.honors if h.level in levels), levels[min(1, len(levels) - 1)])
+    level = resolve_choice(levels, ctx.args, "level", usual)
     prefix = most_common((p[0] for h in data.honors if (p := split_id(h.id))), "HN-")
     record_id = next_id(prefix, _ids(data.honors))
     rows = [
         put(0, "id", record_id, "荣誉编号：已自动取下一个空号"),
         put(0, "name", ctx.title or f"{PLACEHOLDER}荣誉名称", "荣誉名称"),
-        put(0, "level", level.value, "级别：国家级 / 省级 / 市级"),
+        put(0, "level", level, f"级别：{' / '.join(levels)}"),
         put(0, "issuer", f"{PLACEHOLDER}授予（评选）机关", "授予（评选）机关"),
         put(0, "unit", ctx.unit.id, f"争创单位编号（见 org.yaml）：{ctx.unit.name}"),
         put(0, "status", "谋划中", "状态：谋划中 / 申报中 / 已获得（须填 awarded_on）/ 未获得"),
         put(0, "cases", [], "支撑材料：典型案例编号，如 [C-01, C-03]"),
         put(0, "highlights", [], "支撑材料：亮点编号，如 [H-02]"),
     ]
-    return Draft(record_id, rows, group=level.value, notes=[f"级别：{level.value}（要换请加 --level 国家级/省级/市级）。"])
+    return Draft(record_id, rows, group=level, notes=[f"级别：{level}（要换请加 --level {'/'.join(levels)}）。"])
 
 
 def draft_bottom_line(ctx: Context) -> Draft:
-    line, record_id = grouped_choice(ctx, "bottom_lines", "line", BottomLine.safety, LINE_CODES, "BL")
+    codes = line_codes(ctx.dataset.report.vocabulary)
+    line, record_id = grouped_choice(ctx, "bottom_lines", "line", codes, "BL")
     rows = [
         put(0, "id", record_id, "事项编号：已自动取下一个空号"),
-        put(0, "line", line.value, "底线：安全生产 / 党风廉政"),
+        put(0, "line", line, f"底线：{' / '.join(codes)}"),
         put(0, "unit", ctx.unit.id, f"自查单位编号（见 org.yaml）：{ctx.unit.name}"),
         put(0, "item", ctx.title or f"{PLACEHOLDER}自查事项", "自查事项"),
         put(0, "status", "未开始", "状态：已完成 / 整改中 / 未开始；自查后补填 checked_on、finding"),
     ]
-    return Draft(record_id, rows, group=line.value, notes=[f"底线：{line.value}（要换请加 --line 安全生产/党风廉政）。"])
+    return Draft(record_id, rows, group=line, notes=[f"底线：{line}（要换请加 --line {'/'.join(codes)}）。"])
 
 
 DRAFTERS: dict[str, Callable[[Context], Draft]] = {
@@ -225,11 +236,16 @@ def draft_from_model(spec: KindSpec) -> Callable[[Context], Draft]:
         prefix = most_common((p[0] for r in data.of(kind.key) if (p := split_id(r.id))), example[0] if example else "")
         record_id = next_id(prefix, _ids(data.of(kind.key)))
         references = {path[0]: target for path, target in kind.references() if len(path) == 1}
+        vocabulary = data.report.vocabulary
+        terms = {path[0]: vocabulary.names(key) for path, key in kind.terms() if len(path) == 1}
         rows = [put(0, "id", record_id, f"{kind.label}编号：已自动取下一个空号")]
         for name, info in kind.model.model_fields.items():
             if name == "id" or not info.is_required():
                 continue
             comment = (info.description or name).split("。")[0]
+            if name in terms:
+                rows.append(put(0, name, terms[name][0], f"{comment.split('，')[0]}：{' / '.join(terms[name])}"))
+                continue
             rows += _field_rows(ctx, name, info, references.get(name), comment, kind.owner, kind.name_field)
         return Draft(record_id, rows, notes=ctx.notes)
 

@@ -9,14 +9,21 @@ from itertools import chain, count
 from typing import Any
 
 from ..dataset import Dataset
-from ..model import BottomLine, IndicatorSource, Unit
+from ..model import Unit, Vocabulary
 from .errors import ScaffoldError
 
-# Middle parts of ids when no record of that group exists yet (I-PROV-01, BL-S-01).
-SOURCE_CODES = {IndicatorSource.provincial: "PROV", IndicatorSource.municipal: "CITY", IndicatorSource.shared: "SHARE"}
-LINE_CODES = {BottomLine.safety: "S", BottomLine.integrity: "I"}
 _STOP_WORDS = {"a", "an", "and", "for", "in", "of", "on", "the", "to"}
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+def source_codes(vocabulary: Vocabulary) -> dict[str, str]:
+    """Middle parts of indicator ids when no indicator of a source exists yet (I-PROV-01): the vocabulary's codes."""
+    return {s.name: s.code or f"S{i}" for i, s in enumerate(vocabulary.indicator_sources, start=1)}
+
+
+def line_codes(vocabulary: Vocabulary) -> dict[str, str]:
+    """Middle parts of check ids when no check of a line exists yet (BL-S-01)."""
+    return {line.name: line.code or f"L{i}" for i, line in enumerate(vocabulary.bottom_lines.lines, start=1)}
 
 
 def most_common(values: Iterable[Any], fallback: Any) -> Any:

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dataset import Dataset
-from .vocabulary import WATER_SUFFIXES, NameMaker
+from .vocabulary import NameMaker
 
 
 def template_places(data: Dataset) -> tuple[str, list[str]]:
-    """The template bureau's own place (澄川市) and its counties, to be renamed in every copy."""
+    """The template bureau's own place (the 某某市 of 某某市某某局) and its counties, to be renamed in every copy."""
     found = re.match(r"^(.{2,4}?[省市县区州盟旗])", data.report.bureau)
     counties = list(dict.fromkeys(p.county for p in data.projects))
     return (found.group(1) if found else ""), counties
@@ -32,7 +32,6 @@ class Bureau:
     names: NameMaker
     place: str
     counties: list[str]
-    waters: list[str]
     renames: dict[str, str]
     _pattern: re.Pattern[str] | None = None
 
@@ -69,5 +68,4 @@ def make_bureau(number: int, width: int, seed: int, names: NameMaker, template: 
         renames[old] = new
         if stem(old) != old and len(stem(old)) >= 2:
             renames[stem(old)] = stem(new)
-    waters = [names.syllables() + rng.choice(WATER_SUFFIXES) for _ in range(6)]
-    return Bureau(number, f"{number:0{width}d}", rng, names, own, new_counties, waters, renames)
+    return Bureau(number, f"{number:0{width}d}", rng, names, own, new_counties, renames)

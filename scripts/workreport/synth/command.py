@@ -99,7 +99,7 @@ def _write_all(root: Path, data: Dataset, template: Path, scale: int, seed: int)
     dictionary = template / SEARCH_DICT
     if dictionary.is_file():
         output.copy(dictionary, SEARCH_DICT)
-    schema = write_schema(root)
+    schema = write_schema(root, data.report.vocabulary)
     output.files += 1
     output.bytes += schema.stat().st_size
     counts = {kind: len(records[kind]) for kind in RECORD_KINDS}

@@ -13,7 +13,7 @@ from ..register import Kind
 from .bureau import Bureau
 from .dates import add_months, between, expected, month_end, month_ends
 from .output import _visibility, clean, decimals, num
-from .projects import ProjectRecords
+from .projects import ProjectRecords, Stages
 from .text import Writer
 from .vocabulary import Vocabulary
 
@@ -62,6 +62,8 @@ class Synthesizer(ProjectRecords):
         report = data.report
         self.start, self.as_of = report.period.start, report.as_of
         self.log_days = month_ends(self.start, self.as_of)
+        self.stages = Stages.of(report.vocabulary)
+        self.prerequisite_names = list(report.vocabulary.prerequisites)
 
     def day(self, first: dt.date | None = None, last: dt.date | None = None) -> dt.date:
         return between(self.rng, first or self.start, last or self.as_of)
@@ -93,7 +95,7 @@ class Synthesizer(ProjectRecords):
         )
 
     def unit(self, proto: model.Unit, template_place: str, bureau_word: str) -> dict[str, Any]:
-        """A unit named after its bureau (青溪县水利局办公室), or after its place if it has one already."""
+        """A unit named after its bureau (青溪县某某局办公室), or after its place if it has one already."""
         if template_place and template_place in proto.name:
             name = self.b.local(proto.name)
         else:
@@ -125,8 +127,8 @@ class Synthesizer(ProjectRecords):
             internal_fields=internal, target=target, window={"start": start, "end": end}, planned=planned,
             milestones=self.milestones([m.title for m in proto.milestones], start, end),
             progress=self.task_log(curve, target["value"] if target else None),
-            first_half_result=self.text("result", proto.first_half_result, proto.category),
-            second_half_plan=self.text("plan", proto.second_half_plan, proto.category),
+            result=self.text("result", proto.result, proto.category),
+            plan=self.text("plan", proto.plan, proto.category),
             problems=self.text("problem", proto.problems, proto.category),
         )
 
@@ -195,7 +197,7 @@ class Synthesizer(ProjectRecords):
     def indicator(self, proto: model.Indicator) -> dict[str, Any]:
         target = proto.target
         return clean(
-            id=self.b.ref(proto.id), name=f"{self.b.place}{self.b.local(proto.name)}", source=proto.source.value,
+            id=self.b.ref(proto.id), name=f"{self.b.place}{self.b.local(proto.name)}", source=proto.source,
             owner_unit=self.b.ref(proto.owner_unit), visibility=_visibility(proto),
             lead_department=self.b.local(proto.lead_department) if proto.lead_department else None,
             weight=num(proto.weight),
@@ -342,7 +344,7 @@ class Synthesizer(ProjectRecords):
         won = proto.status is model.HonorStatus.won
         deadline = proto.deadline + dt.timedelta(days=self.rng.randint(-20, 20)) if proto.deadline else None
         return clean(
-            id=self.b.ref(proto.id), name=self.b.local(proto.name), level=proto.level.value,
+            id=self.b.ref(proto.id), name=self.b.local(proto.name), level=proto.level,
             issuer=self.b.local(proto.issuer), unit=self.b.ref(proto.unit), status=proto.status.value,
             visibility=_visibility(proto), deadline=deadline, awarded_on=self.day() if won else None,
             cases=self.b.refs(proto.cases), highlights=self.b.refs(proto.highlights),
@@ -353,8 +355,8 @@ class Synthesizer(ProjectRecords):
         status = self.rng.choice(statuses)
         started = status is not model.CheckStatus.pending
         return clean(
-            id=self.b.ref(proto.id), line=proto.line.value, unit=self.b.ref(proto.unit),
-            item=self.b.local(proto.item) if self.rng.random() < 0.6 else self.write.phrase(f"item:{proto.line.value}"),
+            id=self.b.ref(proto.id), line=proto.line, unit=self.b.ref(proto.unit),
+            item=self.b.local(proto.item) if self.rng.random() < 0.6 else self.write.phrase(f"item:{proto.line}"),
             status=status.value,
             visibility=_visibility(proto),
             checked_on=self.day(self.as_of - dt.timedelta(days=60)) if started else None,

@@ -19,7 +19,7 @@ class Writer:
     def glue(self) -> str:
         county, county2 = self.rng.sample(self.b.counties, 2) if len(self.b.counties) > 1 else (self.b.place,) * 2
         return self.rng.choice(GLUE).format(
-            county=county, county2=county2, water=self.rng.choice(self.b.waters), place=self.b.place,
+            county=county, county2=county2, place=self.b.place,
             n=self.rng.randint(3, 60),
         )
 

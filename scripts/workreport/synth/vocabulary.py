@@ -15,17 +15,16 @@ from ..dataset import Dataset
 # Place and person names: plain syllables, nothing specific to one bureau.
 PLACE_SYLLABLES = "青柳桃石龙凤金白黄丰安平永宁清明新东西南北双长云林松梅兰竹泉山岭塘源阳城华兴和嘉盛福瑞康泰临江沙溪禾渠湾洲"
 PLACE_SUFFIXES = ("县", "县", "区", "市")
-WATER_SUFFIXES = ("河", "湖", "溪", "港", "江", "荡", "浦")
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆孔崔康毛邱秦江史顾侯邵孟万段钱汤尹黎易常武乔贺赖龚文"
 GIVEN_NAMES = "文明华建国立新志海清宇嘉思远航博雅晓岚振平正永安宏伟涛峰军敏静丽芳婷慧颖欣怡晨阳洋浩然轩舟川禾秋宁家学启"
 
 # Glue sentences that carry generated place names into every text.
 GLUE = (
-    "{county}{water}沿线相关工作同步推进，责任逐级压实到位。",
+    "{county}相关工作同步推进，责任逐级压实到位。",
     "{county}、{county2}两地建立周调度、月通报工作机制，问题逐项销号。",
-    "{water}段已纳入{place}年度重点推进清单，明确责任人和完成时限。",
+    "{county}的有关事项已纳入{place}年度重点推进清单，明确责任人和完成时限。",
     "{county}结合实际细化工作方案，形成问题、任务、责任三张清单。",
-    "下一步将聚焦{county}{water}等重点区域，加大督查督办力度。",
+    "下一步将聚焦{county}、{county2}等重点区域，加大督查督办力度。",
     "{place}对{county}、{county2}开展实地督导，现场交办问题{n}个。",
 )
 # The last resort when the template has no text of some kind.
@@ -65,8 +64,8 @@ class Vocabulary:
 def harvest(data: Dataset) -> Vocabulary:
     words = Vocabulary()
     for task in data.tasks:
-        words.text("result", task.first_half_result, task.category)
-        words.text("plan", task.second_half_plan, task.category)
+        words.text("result", task.result, task.category)
+        words.text("plan", task.plan, task.category)
         words.text("problem", task.problems, task.category)
         for entry in task.progress:
             words.text("progress_note", entry.note)
@@ -91,7 +90,7 @@ def harvest(data: Dataset) -> Vocabulary:
     for honor in data.honors:
         words.text("honor_note", honor.note)
     for check in data.bottom_lines:
-        words.phrase(f"item:{check.line.value}", check.item)
+        words.phrase(f"item:{check.line}", check.item)
         words.text("finding", check.finding)
         words.text("rectification", check.rectification)
     return words
@@ -124,7 +123,7 @@ def harvest_highlight(words: Vocabulary, highlight: model.Highlight) -> None:
         figure = highlight.key_figure
         words.phrase("figure", (figure.label, figure.measure, figure.value))
     for media in highlight.media:
-        words.phrase("outlet", (media.outlet, media.level.value))
+        words.phrase("outlet", (media.outlet, media.level))
         words.phrase("media_title", media.title)
     for photo in highlight.photos:
         words.phrase("caption", photo.caption)

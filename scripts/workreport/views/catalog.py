@@ -13,7 +13,7 @@ from .projects import project_index, project_page
 from .review import monthly_review
 from .scorecards import category_scorecards, leader_scorecards, schedule_board, unit_scoreboard
 from .showcase import bottom_lines, case_index, case_page, highlight_list, honor_list
-from .summary import summary_achievements, summary_plans, summary_problems
+from .summary import summary_achievements, summary_opening, summary_plans, summary_problems
 from .tasks import headline_targets, task_index, task_page
 
 PAGE_VIEWS: dict[str, Callable[[Site, Any], Any]] = {
@@ -36,6 +36,7 @@ FRAGMENT_VIEWS: dict[str, Callable[[Site], Any]] = {
     "unit_scoreboard": unit_scoreboard,
     "leader_scorecards": leader_scorecards,
     "unit_index": unit_index,
+    "summary_opening": summary_opening,
     "summary_achievements": summary_achievements,
     "summary_problems": summary_problems,
     "summary_plans": summary_plans,

@@ -9,9 +9,9 @@ from __future__ import annotations
 from ..analysis import BEHIND, Scorecard
 from ..assessment import Health, UnitCharge
 from ..formatting import number
-from ..model import Direction, Indicator, Project, Stage, Task
+from ..model import Direction, Indicator, Project, Task
 from ..schedule import ScheduleStatus
-from ..tones import tone
+from ..tones import STAGE_TONE, tone
 from .common import BarItem, Bars, Donut, Investment, InvestmentItem, Progress, Slice, Trend
 from .context import Site
 
@@ -27,8 +27,9 @@ def health_anchor(health: Health) -> str:
     return "health-" + health.name.replace("_", "-")
 
 
-def stage_anchor(stage: Stage) -> str:
-    return f"stage-{list(Stage).index(stage) + 1}"
+def stage_anchor(stages: list[str], stage: str) -> str:
+    """The anchor of a stage's section on the project list: its place among the vocabulary's stages (ASCII)."""
+    return f"stage-{stages.index(stage) + 1}"
 
 
 def task_progress(site: Site, task: Task, where: str = "") -> Progress:
@@ -60,8 +61,10 @@ def health_donut(card: Scorecard, title: str = "考核指标达标情况", key: 
 
 
 def stage_funnel(card: Scorecard, title: str = "重点工程阶段分布", key: str | None = None) -> Bars:
+    stages = list(card.stages)
     bars = tuple(
-        BarItem(stage.value, count, "ok", f"projects/index.md#{stage_anchor(stage)}") for stage, count in card.stages.items()
+        BarItem(stage, count, STAGE_TONE, f"projects/index.md#{stage_anchor(stages, stage)}")
+        for stage, count in card.stages.items()
     )
     return Bars(title, bars, "个", key=key, funnel=True)
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from ..tones import tone
+from ..tones import STAGE_TONE, tone
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,11 @@ class Badge:
 def badge(member: Enum) -> Badge:
     """An enumeration value as a badge, in its declared tone."""
     return Badge(str(member.value), tone(member))
+
+
+def stage_badge(stage: str) -> Badge:
+    """A project's stage as a badge: every stage in the same tone."""
+    return Badge(stage, STAGE_TONE)
 
 
 @dataclass(frozen=True)

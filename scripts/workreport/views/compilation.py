@@ -129,7 +129,7 @@ def highlight_entry(data: Dataset, highlight: Highlight) -> HighlightEntry:
         date=highlight.date,
         summary=paragraphs(highlight.summary),
         figure=f"{figure.label} {figure_text(figure.value, figure.measure)}" if figure else None,
-        media=[f"{m.outlet}（{m.level.value}，{m.date.month}月{m.date.day}日）{m.title or ''}".strip() for m in highlight.media],
+        media=[f"{m.outlet}（{m.level}，{m.date.month}月{m.date.day}日）{m.title or ''}".strip() for m in highlight.media],
         photos=[PhotoEntry(data.data_dir / p.file, p.caption) for p in highlight.photos],
     )
 

@@ -11,6 +11,7 @@ from ..dataset import Dataset
 from ..history import History
 from ..model import ReportConfig
 from ..review import MonthReview, monthly_review
+from ..wording import Words, words_of
 
 
 class Site:
@@ -22,6 +23,8 @@ class Site:
         self.data: Dataset = edition.data
         self.report: ReportConfig = edition.data.report
         self.as_of: dt.date = self.report.as_of
+        self.words: Words = words_of(self.report)
+        """The period's words (上半年, 明年) and the bureau's (处室, 七大任务)."""
         self.analysis = Analysis(edition.data)
         # Who changed what is shown only to an audience that may see it.
         self.history = history if self.audience.sees_history else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import HonorLevel, Indicator
+from ..model import Indicator
 from .charts import category_bars, charge_bars, stage_funnel, status_donut
 from .common import Badge, Bars, Donut, Link, badge
 from .context import Site
@@ -122,7 +122,7 @@ def risk_row(site: Site, indicator: Indicator) -> RiskRow:
     s = site.analysis.indicator(indicator)
     return RiskRow(
         link=Link("indicators", indicator.id, indicator.name),
-        source=indicator.source.value,
+        source=indicator.source,
         value=s.value.value if s.value is not None else None,
         measure=indicator.target.measure or "",
         target_label="序时目标" if indicator.target.cumulative else "目标",
@@ -152,7 +152,7 @@ def dashboard(site: Site) -> Dashboard:
         waiting.append(
             WaitingProject(
                 Link("projects", p.id, p.name),
-                tuple(OpenApproval(r.name.value, r in s.overdue_prerequisites) for r in s.open_prerequisites),
+                tuple(OpenApproval(r.name, r in s.overdue_prerequisites) for r in s.open_prerequisites),
             )
         )
     charges = unit_charges(site)
@@ -170,7 +170,9 @@ def dashboard(site: Site) -> Dashboard:
         investment_done=card.investment_done,
         investment_planned=card.investment_planned,
         honors_won=len(won),
-        honors_by_level=tuple((level.value, sum(1 for h in won if h.level is level)) for level in HonorLevel),
+        honors_by_level=tuple(
+            (level, sum(1 for h in won if h.level == level)) for level in site.report.vocabulary.names("honor_levels")
+        ),
         status_donut=status_donut(card, key="dashboard"),
         behind=tuple(behind_row(site, b) for b in card.behind[:LIST_LENGTH]),
         more_behind=max(len(card.behind) - LIST_LENGTH, 0),
@@ -180,7 +182,7 @@ def dashboard(site: Site) -> Dashboard:
         waiting=tuple(waiting),
         unit_charges=charges,
         category_chart=None if internal else category_bars(site, key="dashboard"),
-        honors=tuple(HonorItem(Link("honors", h.id, h.name), h.level.value, h.awarded_on) for h in won[:HONORS_SHOWN]),
+        honors=tuple(HonorItem(Link("honors", h.id, h.name), h.level, h.awarded_on) for h in won[:HONORS_SHOWN]),
         highlights=len(highlights),
         latest_highlights=tuple(
             HighlightItem(Link("highlights", h.id, h.title), h.date) for h in highlights[:HIGHLIGHTS_SHOWN]

@@ -154,7 +154,7 @@ def indicator_page(site: Site, indicator: Indicator) -> IndicatorPage:
     return IndicatorPage(
         id=indicator.id,
         name=indicator.name,
-        source=indicator.source.value,
+        source=indicator.source,
         internal=site.shows_internal_mark(indicator),
         health=badge(s.health),
         summary=_summary(site, g, reading, trend, s.points_deducted, charge),
@@ -205,7 +205,7 @@ def indicator_row(site: Site, indicator: Indicator) -> IndicatorRow:
     return IndicatorRow(
         link=Link("indicators", indicator.id, indicator.name),
         internal=site.shows_internal_mark(indicator),
-        source=indicator.source.value,
+        source=indicator.source,
         lead_department=indicator.lead_department,
         owner=Link("units", indicator.owner_unit, site.data.unit_by_id[indicator.owner_unit].label),
         weight=indicator.weight,

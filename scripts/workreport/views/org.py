@@ -11,8 +11,10 @@ from .context import Site
 from .scorecards import ScorecardView, internal_charge, scorecard_view
 from .tasks import TaskRow, target_text, task_row, unit_link
 
-UNIT_KINDS = {UnitKind.department: "机关处室", UnitKind.affiliated: "直属单位"}
-"""How each kind of unit is called, in the order the list of units groups them."""
+
+def unit_kinds(site: Site) -> dict[UnitKind, str]:
+    """How each kind of unit is called (机关处室, 直属单位), in the order the list of units groups them."""
+    return {UnitKind.department: site.words.departments, UnitKind.affiliated: site.words.affiliated}
 
 
 def leader_link(leader: Leader, full: bool = False) -> Link:
@@ -93,7 +95,7 @@ class UnitCheck:
 class UnitPage:
     name: str
     kind: str
-    """机关处室 or 直属单位."""
+    """机关处室 or 直属单位, in the bureau's words."""
     leader: Link
     head: str | None
     duties: str | None
@@ -107,6 +109,8 @@ class UnitPage:
     highlights: tuple[Link, ...]
     honors: tuple[UnitHonor, ...]
     checks: tuple[UnitCheck, ...]
+    checks_title: str
+    """The bottom lines' title: 两条底线."""
 
 
 def unit_page(site: Site, unit: Unit) -> UnitPage:
@@ -115,18 +119,18 @@ def unit_page(site: Site, unit: Unit) -> UnitPage:
     projects = []
     for p in data.of_unit(unit.id, "projects"):
         s = a.project(p)
-        projects.append(UnitProject(Link("projects", p.id, p.name), s.stage.value, s.status.value))
+        projects.append(UnitProject(Link("projects", p.id, p.name), s.stage, s.status.value))
     indicators = []
     for i in data.of_unit(unit.id, "indicators"):
         standing = a.indicator(i)
         indicators.append(
             UnitIndicatorRow(
-                Link("indicators", i.id, i.name), i.source.value, badge(standing.health), standing.points_deducted
+                Link("indicators", i.id, i.name), i.source, badge(standing.health), standing.points_deducted
             )
         )
     return UnitPage(
         name=unit.name,
-        kind=UNIT_KINDS[unit.kind],
+        kind=unit_kinds(site)[unit.kind],
         leader=leader_link(data.leader_by_id[unit.leader], full=True),
         head=unit.head,
         duties=unit.duties,
@@ -141,13 +145,14 @@ def unit_page(site: Site, unit: Unit) -> UnitPage:
         cases=tuple(Link("cases", c.id, c.title) for c in data.of_unit(unit.id, "cases")),
         highlights=tuple(Link("highlights", h.id, h.title) for h in data.of_unit(unit.id, "highlights")),
         honors=tuple(
-            UnitHonor(Link("honors", h.id, h.name), h.level.value, h.status.value)
+            UnitHonor(Link("honors", h.id, h.name), h.level, h.status.value)
             for h in data.of_unit(unit.id, "honors")
         ),
         checks=tuple(
-            UnitCheck(c.line.value, Link("bottom_lines", c.id, c.item), c.status.value)
+            UnitCheck(c.line, Link("bottom_lines", c.id, c.item), c.status.value)
             for c in data.of_unit(unit.id, "bottom_lines")
         ),
+        checks_title=site.words.bottom_lines,
     )
 
 
@@ -251,7 +256,7 @@ def unit_index(site: Site) -> UnitIndex:
         for le in data.leaders
     )
     groups = []
-    for kind, title in UNIT_KINDS.items():
+    for kind, title in unit_kinds(site).items():
         rows = tuple(
             UnitRow(
                 link=unit_link(site, u.id, full=True),

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..formatting import cn_date, number, percent
-from ..model import Prerequisite, Project, Stage
-from ..schedule import BUILT_STAGES, ProjectSchedule
+from ..model import Phase, Prerequisite, Project
+from ..schedule import ProjectSchedule
 from .charts import investment_bars, project_progress, stage_anchor, stage_funnel
-from .common import Badge, Bars, Investment, Link, Progress, badge
+from .common import Badge, Bars, Investment, Link, Progress, badge, stage_badge
 from .context import Site
 from .history import Changes, record_changes
 
@@ -101,13 +101,13 @@ def project_page(site: Site, project: Project) -> ProjectPage:
     s = site.analysis.project(project)
     data = site.data
     # A built project is at 100 % of its schedule: 序时进度 says nothing more.
-    expected = s.expected if s.stage not in BUILT_STAGES else None
+    expected = s.expected if s.phase is not Phase.built else None
     category = data.category_by_id[project.category].name if project.category else "—"
     return ProjectPage(
         id=project.id,
         name=project.name,
-        stage=badge(s.stage),
-        stage_anchor=stage_anchor(s.stage),
+        stage=stage_badge(s.stage),
+        stage_anchor=stage_anchor(site.report.vocabulary.names("project_stages"), s.stage),
         status=badge(s.status),
         internal=site.shows_internal_mark(project),
         county=project.county,
@@ -132,7 +132,7 @@ def project_page(site: Site, project: Project) -> ProjectPage:
         tasks=tuple(Link("tasks", t, data.task_by_id[t].title) for t in project.tasks),
         prerequisites=tuple(
             PrerequisiteRow(
-                r.name.value,
+                r.name,
                 r.planned,
                 r.done_on if r not in s.open_prerequisites else None,
                 _overdue(s, r),
@@ -142,7 +142,7 @@ def project_page(site: Site, project: Project) -> ProjectPage:
         ),
         problems=project.problems,
         log=tuple(
-            ProjectLogRow(e.date, e.percent, e.invested, e.stage.value if e.stage else "", e.note or "")
+            ProjectLogRow(e.date, e.percent, e.invested, e.stage or "", e.note or "")
             for e in project.progress
         ),
         changes=record_changes(site, project),
@@ -186,7 +186,7 @@ def project_row(site: Site, project: Project) -> ProjectRow:
         planned_this_year=project.investment.planned_this_year,
         invested=s.invested,
         start=project.dates.start,
-        open_prerequisites=tuple(OpenPrerequisite(r.name.value, _overdue(s, r)) for r in s.open_prerequisites),
+        open_prerequisites=tuple(OpenPrerequisite(r.name, _overdue(s, r)) for r in s.open_prerequisites),
         progress=project_progress(site, project),
         status=badge(s.status),
     )
@@ -205,6 +205,8 @@ class StageGroup:
 
 @dataclass(frozen=True)
 class ProjectIndex:
+    location: str
+    """The heading of the projects' location column: 县（市、区）, 乡镇（街道）."""
     stages_chart: Bars
     investment_chart: Investment
     """Projects with investment planned this year."""
@@ -213,7 +215,7 @@ class ProjectIndex:
     investment_done: float
     investment_rate: float | None
     waiting: int
-    """Projects in 前期 with approvals still open."""
+    """Projects not begun yet with approvals still open."""
     summary: str
     """“共 12 个重点工程，年度计划投资 … 万元，截至…完成 … 万元（…%）。2 个前期工程尚有前置要件未办结。”"""
     groups: tuple[StageGroup, ...]
@@ -230,17 +232,20 @@ def project_index(site: Site) -> ProjectIndex:
     )
     if waiting:
         summary += f"{waiting} 个前期工程尚有前置要件未办结。"
+    vocabulary = site.report.vocabulary
+    stages = vocabulary.names("project_stages")
     groups = tuple(
         StageGroup(
-            stage.value,
-            stage_anchor(stage),
-            stage is Stage.preliminary,
-            tuple(project_row(site, p) for p in projects if site.analysis.project(p).stage is stage),
+            stage,
+            stage_anchor(stages, stage),
+            vocabulary.phase(stage) is Phase.preliminary,
+            tuple(project_row(site, p) for p in projects if site.analysis.project(p).stage == stage),
         )
-        for stage in Stage
+        for stage in stages
     )
     planned = [p for p in projects if p.investment.planned_this_year]
     return ProjectIndex(
+        location=site.words.project_location,
         stages_chart=stage_funnel(card, key="projects"),
         investment_chart=investment_bars(site, planned, title="各工程年度投资完成情况", key="projects"),
         count=len(projects),

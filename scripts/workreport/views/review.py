@@ -166,10 +166,10 @@ def month_view(site: Site, m: MonthReview) -> MonthView:
             for i, d in m.deductions
         ),
         stage_changes=tuple(
-            StatusChange(Link("projects", c.project.id, c.project.name), c.before.value, c.after.value)
+            StatusChange(Link("projects", c.project.id, c.project.name), c.before, c.after)
             for c in m.stage_changes
         ),
-        honors_won=tuple(HonorEntry(Link("honors", h.id, h.name), h.level.value) for h in m.honors_won),
+        honors_won=tuple(HonorEntry(Link("honors", h.id, h.name), h.level) for h in m.honors_won),
         highlights=tuple(Link("highlights", h.id, h.title) for h in m.highlights),
     )
 

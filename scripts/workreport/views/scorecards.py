@@ -32,7 +32,7 @@ class StatusCounts:
     overdue: int
     not_started: int
     behind: int
-    """Tasks 滞后, 严重滞后 or 逾期未完成: every kind of lateness a leader must act on."""
+    """Tasks 滞后, 严重滞后 or 未按期完成: every kind of lateness a leader must act on."""
 
 
 def status_counts(card: Scorecard) -> StatusCounts:
@@ -303,6 +303,8 @@ class ChargeBoard:
     """The bureau's own assessment of its units: what the internal audience sees."""
 
     multiplier: float
+    unit_word: str
+    """What the bureau calls its units in the rule: 处室, 科室, 股室."""
     as_of: dt.date
     chart: Bars | None
     """The units charged this period; None when no unit is."""
@@ -347,7 +349,7 @@ def unit_scoreboard(site: Site) -> UnitScoreboard:
                 warning=health.warning,
             )
         )
-    return UnitScoreboard(ChargeBoard(multiplier, site.as_of, chart, tuple(rows)))
+    return UnitScoreboard(ChargeBoard(multiplier, site.words.unit, site.as_of, chart, tuple(rows)))
 
 
 # ---------------------------------------------------------------------- leaders

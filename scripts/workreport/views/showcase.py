@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..formatting import MISSING, cn_date, cn_number, short_date
-from ..model import BottomLine, Case, CheckStatus, Honor, HonorLevel, HonorStatus
+from ..model import Case, CheckStatus, Honor, HonorStatus
 from .common import Badge, Link, badge
 from .context import Site
 from .history import Changes, record_changes
@@ -113,7 +113,7 @@ def case_page(site: Site, case: Case) -> CasePage:
         indicators=tuple(Link("indicators", i, data.indicator_by_id[i].name) for i in case.related.indicators),
         projects=tuple(Link("projects", p, data.project_by_id[p].name) for p in case.related.projects),
         honors=tuple(
-            SupportedHonor(Link("honors", h.id, h.name), h.level.value, h.status.value)
+            SupportedHonor(Link("honors", h.id, h.name), h.level, h.status.value)
             for h in data.honors_supported_by(case.id)
         ),
         changes=record_changes(site, case),
@@ -233,7 +233,7 @@ def highlight_list(site: Site) -> HighlightList:
             category=category_link(site, h.category) if h.category else None,
             figure=KeyFigure(h.key_figure.value, h.key_figure.measure, h.key_figure.label) if h.key_figure else None,
             summary=h.summary,
-            media="；".join(f"{m.outlet}（{m.level.value}，{short_date(m.date)}）" for m in h.media) or None,
+            media="；".join(f"{m.outlet}（{m.level}，{short_date(m.date)}）" for m in h.media) or None,
             tags=tuple(h.tags),
         )
         for h in highlights
@@ -248,8 +248,9 @@ def highlight_list(site: Site) -> HighlightList:
 
 # ---------------------------------------------------------------------- honors
 
-LEVEL_NAMES = {HonorLevel.national: "国字号", HonorLevel.provincial: "省字头", HonorLevel.municipal: "市级"}
-"""What the bureau calls each level of honor."""
+def level_names(site: Site) -> dict[str, str]:
+    """What the bureau calls each level of honor (国字号 for 国家级), from its vocabulary."""
+    return {level.name: level.nickname or level.name for level in site.report.vocabulary.honor_levels}
 
 WALL_ORDER = (HonorStatus.planning, HonorStatus.applying, HonorStatus.won, HonorStatus.lost)
 """The honors wall's columns, from the first idea to the outcome."""
@@ -264,7 +265,7 @@ class HonorDue:
     id: str
     name: str
     level: str
-    """The level's nickname (国字号, 省字头, 市级)."""
+    """The level's nickname (国字号, 省字头) or its name."""
     status: Badge
     deadline: dt.date
     days: int
@@ -300,9 +301,9 @@ class HonorColumn:
 @dataclass(frozen=True)
 class HonorLevelGroup:
     name: str
-    """The nickname: 国字号, 省字头, 市级."""
+    """The nickname (国字号, 省字头) or the level's name."""
     level: str
-    """国家级, 省级, 市级."""
+    """The level as the vocabulary names it: 国家级, 省级…"""
     count: int
     columns: tuple[HonorColumn, ...]
     """One per status, in ``WALL_ORDER``."""
@@ -354,7 +355,7 @@ def honor_due(site: Site, honor: Honor, deadline: dt.date) -> HonorDue:
     return HonorDue(
         id=honor.id,
         name=honor.name,
-        level=LEVEL_NAMES[honor.level],
+        level=level_names(site)[honor.level],
         status=badge(honor.status),
         deadline=deadline,
         days=abs(days),
@@ -371,8 +372,9 @@ def honor_list(site: Site) -> HonorList:
         key=lambda pair: pair[1],
     )
     levels = []
-    for level in HonorLevel:
-        of_level = [h for h in honors if h.level is level]
+    names = level_names(site)
+    for level, name in names.items():
+        of_level = [h for h in honors if h.level == level]
         columns = tuple(
             HonorColumn(
                 status.value,
@@ -381,7 +383,7 @@ def honor_list(site: Site) -> HonorList:
             )
             for status in WALL_ORDER
         )
-        levels.append(HonorLevelGroup(LEVEL_NAMES[level], level.value, len(of_level), columns))
+        levels.append(HonorLevelGroup(name, level, len(of_level), columns))
     return HonorList(tuple(honor_due(site, h, deadline) for h, deadline in due), tuple(levels))
 
 
@@ -404,7 +406,7 @@ class CheckRow:
 @dataclass(frozen=True)
 class BottomLineGroup:
     name: str
-    """安全生产 or 党风廉政."""
+    """The line's name (安全生产, 党风廉政…)."""
     tally: str
     """“已完成 12 项，整改中 6 项，未开始 2 项。”"""
     checks: tuple[CheckRow, ...]
@@ -413,13 +415,13 @@ class BottomLineGroup:
 @dataclass(frozen=True)
 class BottomLines:
     lines: tuple[BottomLineGroup, ...]
-    """Both lines, always, in their declared order."""
+    """Every line of the vocabulary, always, in its order."""
 
 
 def bottom_lines(site: Site) -> BottomLines:
     lines = []
-    for line in BottomLine:
-        items = [c for c in site.data.bottom_lines if c.line is line]
+    for line in site.report.vocabulary.names("bottom_lines"):
+        items = [c for c in site.data.bottom_lines if c.line == line]
         tally = "，".join(f"{s.value} {sum(1 for c in items if c.status is s)} 项" for s in CheckStatus) + "。"
         rows = tuple(
             CheckRow(
@@ -434,5 +436,5 @@ def bottom_lines(site: Site) -> BottomLines:
             )
             for c in items
         )
-        lines.append(BottomLineGroup(line.value, tally, rows))
+        lines.append(BottomLineGroup(line, tally, rows))
     return BottomLines(tuple(lines))

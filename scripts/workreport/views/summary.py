@@ -1,6 +1,8 @@
-"""The half-year summary (reports/summary.md): 一、工作完成情况, 二、存在的问题, 三、工作计划.
+"""The period's work summary (reports/summary.md): the opening, 一、工作完成情况, 二、存在的问题, 三、工作计划.
 
-Each part is a list of numbered sections; a section has its title, its paragraphs as plain
+The parts' headings say the period's words (一、上半年工作完成情况, 三、明年工作计划), and the
+bureau's own paragraphs (the opening, the leads of the problems and of the plans) come from
+``report.summary``. Each part is a list of numbered sections; a section has its title, its paragraphs as plain
 strings and its items, each a record's link with its words. The site's fragments lay them
 out as Markdown; a document writer can lay out the same sections as its own headings and
 paragraphs, so the summary reads the same in every output.
@@ -13,7 +15,8 @@ from dataclasses import dataclass, replace
 from ..analysis import BEHIND
 from ..assessment import Health
 from ..formatting import cn_date, cn_number, number, percent, sentence, short_date
-from ..model import Honor, HonorLevel, Task
+from ..model import Honor, Task
+from ..plain import paragraphs as prose_paragraphs
 from ..schedule import ScheduleStatus
 from .common import Link
 from .context import Site
@@ -52,11 +55,32 @@ def _count_phrase(counts: list[tuple[str, int]], keep_zero: int = 0) -> str:
     return "、".join(f"{label} {n} 项" for i, (label, n) in enumerate(counts) if n or i < keep_zero)
 
 
+# ---------------------------------------------------------------------- the opening
+
+
+@dataclass(frozen=True)
+class SummaryOpening:
+    paragraphs: tuple[str, ...]
+    """The bureau's opening paragraphs; the last ends with “现将…工作情况总结如下。”"""
+
+
+def summary_opening(site: Site) -> SummaryOpening:
+    paragraphs = list(prose_paragraphs(site.report.summary.opening))
+    closing = f"现将{site.report.period.title}工作情况总结如下。"
+    if paragraphs:
+        paragraphs[-1] = sentence(paragraphs[-1]) + closing
+    else:
+        paragraphs = [closing]
+    return SummaryOpening(tuple(paragraphs))
+
+
 # ---------------------------------------------------------------------- 一、工作完成情况
 
 
 @dataclass(frozen=True)
 class SummaryAchievements:
+    heading: str
+    """一、上半年工作完成情况 (the period's words)."""
     intro: str
     """The bureau's figures in one paragraph: tasks, indicators, projects, honors."""
     sections: tuple[SummarySection, ...]
@@ -66,9 +90,9 @@ class SummaryAchievements:
 
 
 def task_result(site: Site, task: Task) -> str:
-    """The task's 上半年完成情况 as written, or its progress when nothing was written."""
-    if task.first_half_result:
-        return sentence(task.first_half_result)
+    """The task's 完成情况 (``result``) as written, or its progress when nothing was written."""
+    if task.result:
+        return sentence(task.result)
     s = site.analysis.task(task)
     amount = ""
     if s.log.done is not None and task.target:
@@ -78,7 +102,7 @@ def task_result(site: Site, task: Task) -> str:
 
 def honor_won(site: Site, honor: Honor) -> str:
     unit = site.data.unit_by_id[honor.unit].name
-    return f"{cn_date(honor.awarded_on)}，{unit}获评{honor.issuer}“{honor.name}”（{honor.level.value}）。"
+    return f"{cn_date(honor.awarded_on)}，{unit}获评{honor.issuer}“{honor.name}”（{honor.level}）。"
 
 
 def summary_achievements(site: Site) -> SummaryAchievements:
@@ -102,8 +126,9 @@ def summary_achievements(site: Site) -> SummaryAchievements:
         f"占年度计划的 {percent(card.investment_rate)}"
     )
     if won:
-        levels = [sum(1 for h in won if h.level is level) for level in HonorLevel]
-        by_level = "".join(f"{level.value}荣誉 {n} 项、" for level, n in zip(HonorLevel, levels) if n)
+        levels = site.report.vocabulary.names("honor_levels")
+        won_by_level = [sum(1 for h in won if h.level == level) for level in levels]
+        by_level = "".join(f"{level}荣誉 {n} 项、" for level, n in zip(levels, won_by_level, strict=True) if n)
         intro += f"；获得{by_level}共 {len(won)} 项"
     intro += "。"
 
@@ -135,7 +160,8 @@ def summary_achievements(site: Site) -> SummaryAchievements:
         items = tuple(SummaryItem(None, None, honor_won(site, h)) for h in reversed(won))
         # Numbered after every line of work, whether it has tasks or not.
         honors = SummarySection(cn_number(len(site.report.categories) + 1), "争先创优", "done-honors", None, items)
-    return SummaryAchievements(intro, tuple(sections), honors)
+    heading = f"一、{site.words.span}工作完成情况"
+    return SummaryAchievements(heading, intro, tuple(sections), honors)
 
 
 # ---------------------------------------------------------------------- 二、存在的问题
@@ -143,6 +169,9 @@ def summary_achievements(site: Site) -> SummaryAchievements:
 
 @dataclass(frozen=True)
 class SummaryProblems:
+    heading: str
+    lead: str | None
+    """The bureau's paragraph before the problems; None when there is none to report."""
     tasks: SummarySection | None
     """Tasks behind schedule, with their own 存在问题; None when none is behind."""
     indicators: SummarySection | None
@@ -163,14 +192,15 @@ def _task_problems(site: Site) -> SummarySection | None:
         return None
     overdue = card.statuses[ScheduleStatus.overdue]
     serious = card.statuses[ScheduleStatus.seriously_lagging]
-    worst = _count_phrase([("逾期未完成", overdue), ("严重滞后", serious)])
+    worst = _count_phrase([(ScheduleStatus.overdue.value, overdue), ("严重滞后", serious)])
     lead = f"截至{cn_date(site.as_of)}，有 {len(card.behind)} 项重点任务落后于序时进度"
     lead += f"，其中{worst}。" if worst else "。"
     items = []
     for b in card.behind:
         task, s = b.task, b.schedule
         if s.status is ScheduleStatus.overdue:
-            where = f"计划于{cn_date(task.window.end)}完成，已逾期"
+            late = "已逾期" if site.as_of > task.window.end else "到期未完成"
+            where = f"计划于{cn_date(task.window.end)}完成，{late}"
         else:
             where = f"低于序时进度 {number(s.gap, 1)} 个百分点"
         text = f"完成 {percent(s.actual)}，{where}。{sentence(task.problems)}"
@@ -186,7 +216,7 @@ def _indicator_problems(site: Site) -> SummarySection | None:
         return None
     lead = None
     if lost:
-        lead = f"上半年共有 {len(lost)} 项考核指标被扣分，累计扣 {number(card.points_deducted)} 分"
+        lead = f"{site.words.span}共有 {len(lost)} 项考核指标被扣分，累计扣 {number(card.points_deducted)} 分"
         if site.audience.sees_internal_assessment:
             lead += (
                 f"，按局内考核 {number(site.report.internal_deduction_multiplier)} 倍扣分的规定，"
@@ -227,10 +257,10 @@ def _project_problems(site: Site) -> SummarySection | None:
         if behind:
             text += f"形象进度 {percent(s.actual)}，低于序时进度 {number(s.gap, 1)} 个百分点；"
         if s.overdue_prerequisites:
-            text += "、".join(f"{r.name.value}计划于{cn_date(r.planned)}办结" for r in s.overdue_prerequisites)
+            text += "、".join(f"{r.name}计划于{cn_date(r.planned)}办结" for r in s.overdue_prerequisites)
             text += "，目前尚未办结；"
         text += sentence(p.problems)
-        items.append(SummaryItem(Link("projects", p.id, p.name), s.stage.value, text))
+        items.append(SummaryItem(Link("projects", p.id, p.name), s.stage, text))
     if not items:
         return None
     title = "部分工程建设和前期工作推进缓慢"
@@ -247,10 +277,16 @@ def summary_problems(site: Site) -> SummaryProblems:
             n += 1
         numbered.append(replace(section, number=cn_number(n)) if section else None)
     tasks, indicators, projects = numbered
-    clear = None
-    if not n:
+    clear = lead = None
+    if n:
+        lead = site.report.summary.problems or PROBLEMS_LEAD
+    else:
         clear = f"截至{cn_date(site.as_of)}，各项重点任务均按序时推进，考核指标未被扣分。"
-    return SummaryProblems(tasks, indicators, projects, clear)
+    return SummaryProblems("二、存在的问题", lead, tasks, indicators, projects, clear)
+
+
+PROBLEMS_LEAD = "在肯定成绩的同时，我们也清醒地看到，对照年度目标和序时进度，还存在一些差距和不足。"
+"""The problems' lead when the bureau wrote none (``report.summary.problems``)."""
 
 
 # ---------------------------------------------------------------------- 三、工作计划
@@ -258,17 +294,25 @@ def summary_problems(site: Site) -> SummaryProblems:
 
 @dataclass(frozen=True)
 class SummaryPlans:
+    heading: str
+    """三、下半年工作计划 (the period's words)."""
+    lead: str | None
+    """The bureau's paragraph before the plans (``report.summary.plans``)."""
     sections: tuple[SummarySection, ...]
-    """One per line of work with written plans, each task's 下半年工作计划 as an item."""
+    """One per line of work with written plans, each task's plan (``plan``) as an item."""
+    empty: str
+    """What the part says when no task has a plan written."""
 
 
 def summary_plans(site: Site) -> SummaryPlans:
     sections: list[SummarySection] = []
     for category in site.report.categories:
-        tasks = [t for t in site.data.tasks_in_category(category.id) if t.second_half_plan]
+        tasks = [t for t in site.data.tasks_in_category(category.id) if t.plan]
         if not tasks:
             continue
-        items = tuple(SummaryItem(Link("tasks", t.id, t.title), None, sentence(t.second_half_plan)) for t in tasks)
+        items = tuple(SummaryItem(Link("tasks", t.id, t.title), None, sentence(t.plan)) for t in tasks)
         place = cn_number(len(sections) + 1)
         sections.append(SummarySection(place, category.slogan or category.name, f"plan-{category.id}", None, items))
-    return SummaryPlans(tuple(sections))
+    following = site.words.next
+    empty = f"各单位尚未填写{following}工作计划（重点任务的 plan 字段）。"
+    return SummaryPlans(f"三、{following}工作计划", site.report.summary.plans, tuple(sections), empty)

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..analysis import BEHIND
-from ..formatting import number
+from ..formatting import MISSING, number
 from ..model import Task
 from ..progress import entry_percent
+from ..schedule import milestone_state
 from .charts import task_progress
 from .common import Badge, Link, Progress, badge
 from .context import Site
@@ -57,6 +58,8 @@ class MilestoneRow:
     due: dt.date
     done_on: dt.date | None
     """None while not done by the as-of date."""
+    state: Badge
+    """已完成, 未到期 or 未按期完成 at the as-of date."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,12 @@ class TaskPage:
     window_end: dt.date
     expected_basis: str
     result: str | None
+    result_heading: str
+    """上半年完成情况, 全年完成情况… (the period's words)."""
     problems: str | None
     plan: str | None
+    plan_heading: str
+    """下半年工作计划, 明年工作计划…"""
     milestones: tuple[MilestoneRow, ...]
     planned: tuple[tuple[dt.date, float], ...]
     log: tuple[LogRow, ...]
@@ -122,15 +129,20 @@ def task_page(site: Site, task: Task) -> TaskPage:
         owner=unit_link(site, task.owner_unit, full=True),
         partners=tuple(unit_link(site, u, full=True) for u in task.partner_units),
         leader=leader_link(site, task),
-        target=target or "按里程碑推进",
+        target=target or ("按里程碑推进" if task.milestones else "按完成比例报告进度"),
         window_start=task.window.start,
         window_end=task.window.end,
         expected_basis="按计划进度曲线" if task.planned else "按时间窗口线性计算",
-        result=task.first_half_result,
+        result=task.result,
+        result_heading=f"{site.words.span}完成情况",
         problems=task.problems,
-        plan=task.second_half_plan,
+        plan=task.plan,
+        plan_heading=f"{site.words.next}工作计划",
         milestones=tuple(
-            MilestoneRow(m.title, m.due, m.done_on if m.done_on and m.done_on <= as_of else None) for m in task.milestones
+            MilestoneRow(
+                m.title, m.due, m.done_on if m.done_on and m.done_on <= as_of else None, badge(milestone_state(m, as_of))
+            )
+            for m in task.milestones
         ),
         planned=tuple((p.date, p.percent) for p in task.planned),
         log=tuple(
@@ -143,7 +155,7 @@ def task_page(site: Site, task: Task) -> TaskPage:
             )
             for e in task.progress
         ),
-        projects=tuple(RelatedProject(Link("projects", p.id, p.name), p.stage.value) for p in data.projects_of_task(task.id)),
+        projects=tuple(RelatedProject(Link("projects", p.id, p.name), p.stage) for p in data.projects_of_task(task.id)),
         cases=tuple(Link("cases", c.id, c.title) for c in data.cases_related_to("tasks", task.id)),
         changes=record_changes(site, task),
     )
@@ -173,7 +185,7 @@ def task_row(site: Site, task: Task, where: str = "") -> TaskRow:
         link=Link("tasks", task.id, task.title),
         internal=site.shows_internal_mark(task),
         owner=unit_link(site, task.owner_unit),
-        target=target_text(task) or f"{len(task.milestones)} 个节点",
+        target=target_text(task) or (f"{len(task.milestones)} 个节点" if task.milestones else MISSING),
         window_start=task.window.start,
         window_end=task.window.end,
         actual=s.actual,

@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test lint golden new export bundle publish verify versions hooks generate bench bench-large schema migrate passwd cert lock clean
+.PHONY: serve build check test lint golden new export bundle publish verify versions hooks generate bench bench-large schema migrate init passwd cert lock clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -88,6 +88,10 @@ bench-large: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) -m workreport schema
+
+# A new department: make init BUREAU=青禾县农业农村局 PERIOD=2026 UNIT_WORD=股室 DATA=data (DATA must not exist or be empty).
+init: $(STAMP)
+	$(PY) -m workreport --data "$(or $(DATA),data)" init --bureau "$(BUREAU)" $(if $(PERIOD),--period "$(PERIOD)") $(if $(UNIT_WORD),--unit-word "$(UNIT_WORD)")
 
 # After an upgrade that renamed fields: rewrite the old names in data/ (comments kept).
 migrate: $(STAMP)

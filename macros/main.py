@@ -42,7 +42,7 @@ def define_env(env):
     env.variables["bureau"] = markdown_inline(report.bureau)
     env.variables["period"] = markdown_inline(report.period.title)
     env.variables["as_of"] = f"{report.as_of.year}年{report.as_of.month}月{report.as_of.day}日"
-    # The period's words and the bureau's (上半年 / 全年, 处室 / 股室, 七大任务): {{ words.span }}.
+    # The period's words and the bureau's (上半年 / 全年, 处室 / 股室, 八大攻坚行动): {{ words.span }}.
     env.variables["words"] = {name: markdown_inline(text) for name, text in site.site.words.as_dict().items()}
 
     # MkDocs reloads the config, and so calls define_env again, on every rebuild under

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .commands import bench, build, check, export, generate, migrate, new, publish
+from .commands import bench, build, check, export, generate, init, migrate, new, publish
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_bench_command(commands)
     check.add_schema_command(commands)
     migrate.add_migrate_command(commands)  # field names that changed, rewritten in place
+    init.add_init_command(commands)  # a new department's data/ skeleton
     return parser
 
 

@@ -294,6 +294,8 @@ class _Loader:
     def take_value(self, key: str, content: Any, origin: Origin, result: _FileResult, broken: Broken) -> None:
         """A top-level key's whole value: the report, or a list of records."""
         if key == "report":
+            if isinstance(content, dict) and result.placeholders:
+                result.problems.extend(check_placeholders(content, origin))
             report = validate_record(model.ReportConfig, content, origin, result.problems, broken)
             # A report with errors still lends the parts that are right to the checks of other files.
             frame = Frame.of(report) if report is not None else report_parts(content)

@@ -130,11 +130,11 @@ class Category(Record):
     """工作条线（全局的几大任务、几大行动中的一项），用于对重点任务和案例分组。"""
 
     id: Id
-    """条线编号（英文），如 `key-projects`。"""
+    """条线编号（英文），如 `reform`。"""
     name: Text
-    """条线名称，如“重点工程建设”。"""
+    """条线名称，如“改革创新”。"""
     slogan: str | None = None
-    """条线的提法，如“打好重点工程建设主战”，显示在条线标题下、用作总结中的小标题。"""
+    """条线的提法，如“争当改革创新排头兵”，显示在条线标题下、用作总结中的小标题。"""
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -225,7 +225,7 @@ class Vocabulary(Record):
     affiliated: Text = "直属单位"
     """直属单位的称呼（默认“直属单位”）。"""
     lines_of_work: Text = "工作条线"
-    """工作条线的总称，如“七大任务”“八大攻坚行动”（默认“工作条线”）。名称里的数目应与条线条数一致。"""
+    """工作条线的总称，如“五大任务”“八大攻坚行动”（默认“工作条线”）。名称里的数目应与条线条数一致。"""
     project_location: Text = "县（市、区）"
     """重点工程所在地一栏的名称，如“县（市、区）”“乡镇（街道）”（默认“县（市、区）”）。"""
     indicator_sources: list[IndicatorSourceTerm] = _terms(
@@ -345,11 +345,11 @@ class Unit(VisibleRecord):
     """单位：机关内设机构（处室、科室或股室）或直属单位，是重点任务、指标、工程和案例的责任主体。"""
 
     id: Id
-    """单位编号（英文），如 `planning`。"""
+    """单位编号（英文），如 `policy`。"""
     name: Text
-    """单位全称，如“规划计划处”。"""
+    """单位全称，如“政策法规科”。"""
     short_name: str | None = None
-    """简称，用于表格等窄处，如“规划处”。"""
+    """简称，用于表格等窄处，如“法规科”。"""
     kind: UnitKind = UnitKind.department
     """单位类型：`department`（机关内设机构，称呼见 `report.vocabulary.unit`）或 `affiliated`（直属单位）。"""
     leader: LeaderRef
@@ -365,7 +365,7 @@ class Unit(VisibleRecord):
 
 
 UNITS = Kind(
-    "units", Unit, "单位", Files("file", "org.yaml"), "planning",
+    "units", Unit, "单位", Files("file", "org.yaml"), "policy",
     name_field="name", page="units", list_title="单位",
 )
 
@@ -380,7 +380,7 @@ class Target(Record):
     measure: Text
     """计量单位（量词），如“个”“座”“公里”“万元”。"""
     description: str | None = None
-    """目标说明，如“完成灌区续建配套与现代化改造”。"""
+    """目标说明，如“完成 12 个示范点建设并通过验收”。"""
 
 
 class Window(Record):
@@ -529,7 +529,7 @@ class IndicatorTarget(Record):
     measure: str | None = None
     """计量单位，如“%”“分”“万立方米”。"""
     cumulative: bool = False
-    """是否为年度累计型指标（如“完成整治河道 18 条”）：是则按截至日期在当年的时间比例折算序时目标来判断达标，否则直接与目标值比较。"""
+    """是否为年度累计型指标（如“全年完成培训 1800 人次”）：是则按截至日期在当年的时间比例折算序时目标来判断达标，否则直接与目标值比较。"""
 
 
 class Indicator(VisibleRecord):

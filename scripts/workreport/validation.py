@@ -185,7 +185,7 @@ def check_report(report: ReportConfig) -> Iterator[Problem]:
 
 
 def check_vocabulary(report: ReportConfig, origin: Origin) -> Iterator[Problem]:
-    """Each vocabulary names each term once; a name such as 七大任务 counts the lines of work right."""
+    """Each vocabulary names each term once; a name such as 八大攻坚行动 counts the lines of work right."""
     vocabulary = report.vocabulary
     for key, label in VOCABULARY_LABELS.items():
         names = vocabulary.names(key)
@@ -310,7 +310,8 @@ def check_references(frame: Frame, facts: Facts) -> Iterator[Problem]:
 
 
 PLACEHOLDER = "请填写"  # what `workreport new` writes where the editor has to fill in
-PLACEHOLDER_WARNING = "警告：尚未填写"
+PLACEHOLDER_WARNING = "尚未填写"
+"""How a placeholder warning begins (printed after 警告：)."""
 
 
 def check_placeholders(value: Any, origin: Origin) -> Iterator[Problem]:

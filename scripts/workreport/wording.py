@@ -95,7 +95,7 @@ def cn_count(n: int) -> str:
 
 
 def counted_number(name: str) -> int | None:
-    """The number a name such as 七大任务 or 十二大行动 states, or None when it states none."""
+    """The number a name such as 八大攻坚行动 or 十二大行动 states, or None when it states none."""
     match = _COUNTED.match(name)
     if not match:
         return None
@@ -129,7 +129,7 @@ class Words:
     """The group of internal units: 机关处室."""
     affiliated: str
     lines_of_work: str
-    """The lines of work as a whole: 七大任务, 工作条线."""
+    """The lines of work as a whole: 八大攻坚行动, 工作条线."""
     bottom_lines: str
     """The bottom lines' title: 两条底线."""
     bottom_lines_phrase: str
@@ -137,6 +137,8 @@ class Words:
     honor_levels: str
     """“国字号”“省字头”和市级."""
     project_location: str
+    stages: str
+    """The project stages in order: 前期 → 在建 → 完工."""
 
     @property
     def span(self) -> str:
@@ -176,4 +178,5 @@ def words_of(report: ReportConfig) -> Words:
         bottom_lines_phrase=title if lone else joined([line.name for line in v.bottom_lines.lines]) + title,
         honor_levels=joined(levels),
         project_location=v.project_location,
+        stages=" → ".join(v.names("project_stages")),
     )

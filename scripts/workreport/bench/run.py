@@ -91,8 +91,8 @@ def wait_for(process: subprocess.Popen[str], pattern: re.Pattern[str], timeout: 
     raise TimeoutError(pattern.pattern)
 
 
-def first_search(site: Path, term: str = "灌区") -> dict[str, Any]:
-    """In Chromium: seconds until the search index is loaded, and until a first query answers."""
+def first_search(site: Path, term: str) -> dict[str, Any]:
+    """In Chromium: seconds until the search index is loaded, and until a first query for ``term`` answers."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer

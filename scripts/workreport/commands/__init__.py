@@ -8,6 +8,7 @@
 - ``generate``: ``generate`` (synthetic data at scale);
 - ``bench``: ``bench`` (the benchmark);
 - ``migrate``: ``migrate`` (field names that changed, rewritten in the data files);
+- ``init``: ``init`` (a new department's ``data/`` skeleton);
 - ``common``: what the commands share: printing problems, the checked data, the output stamp.
 
 Each module adds its subcommands with an ``add_…_command(s)`` function; each command takes

@@ -37,7 +37,7 @@ def add_new_command(commands: SubCommands) -> None:
     new.add_argument("--category", help="工作条线编号（见 report.yaml）；不填则取该单位最常用的条线")
     new.add_argument("--title", help="标题或名称；不填则写“请填写……”占位文字")
     new.add_argument("--source", help="考核指标来源：省考、市考或承担系数（仅 indicator，默认取该单位最常见的来源）")
-    new.add_argument("--prefix", help="工程编号的类别代码或工程类别，如 IRR 或 灌区改造 → P-IRR-05（仅 project）")
+    new.add_argument("--prefix", help="工程编号的类别代码或工程类别，如 ROAD 或 道路改造 → P-ROAD-05（仅 project）")
     new.add_argument("--stage", help="工程阶段：前期、在建、完工、验收或决算审计（仅 project，默认前期）")
     new.add_argument("--level", help="荣誉级别：国家级、省级或市级（仅 honor，默认省级）")
     new.add_argument("--line", help="底线：安全生产或党风廉政（仅 bottom-line，默认取该单位最常见的一条）")

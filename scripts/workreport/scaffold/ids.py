@@ -47,7 +47,7 @@ def next_id(prefix: str, used: Iterable[str]) -> str:
 def group_prefix(ids_by_group: Sequence[tuple[Any, str]], group: Any, codes: Iterable[str], lead: str) -> str:
     """The id prefix for a new record of ``group``, following the ids already in use.
 
-    Records of the same group show the prefix (T-RV- for 服务乡村振兴). When one short
+    Records of the same group show the prefix (T-RV- for the line of work whose tasks are T-RV-01…). When one short
     prefix serves every group (T-1, T-2…), it is kept. Otherwise a new middle part is made
     from ``codes``, skipping any a different group already uses.
     """

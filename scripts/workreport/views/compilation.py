@@ -34,7 +34,7 @@ class PhotoEntry:
 @dataclass(frozen=True)
 class Practice:
     heading: str
-    """（一）建立“一灌区一专班”机制"""
+    """（一）建立“一项目一专班”机制"""
     paragraphs: list[str]
 
 
@@ -68,7 +68,7 @@ class HighlightEntry:
     date: dt.date
     summary: list[str]
     figure: str | None
-    """“节水灌溉面积 7.8 万亩”"""
+    """“新增示范面积 7.8 万亩”"""
     media: list[str]
     photos: list[PhotoEntry]
 

@@ -24,7 +24,7 @@ class Site:
         self.report: ReportConfig = edition.data.report
         self.as_of: dt.date = self.report.as_of
         self.words: Words = words_of(self.report)
-        """The period's words (上半年, 明年) and the bureau's (处室, 七大任务)."""
+        """The period's words (上半年, 明年) and the bureau's (处室, 八大攻坚行动)."""
         self.analysis = Analysis(edition.data)
         # Who changed what is shown only to an audience that may see it.
         self.history = history if self.audience.sees_history else None

@@ -61,7 +61,7 @@ class IndicatorRow:
 class DeductionEntry:
     indicator: Link
     text: str
-    """“6月20日扣 1 分（运管处）”."""
+    """“6月20日扣 1 分（办公室）”."""
 
 
 @dataclass(frozen=True)

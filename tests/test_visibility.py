@@ -190,10 +190,12 @@ def test_internal_exports_hold_everything_and_say_so_on_every_page(project: Path
     dist = project / "dist-internal"
     assert sorted(p.name for p in dist.iterdir() if not p.name.startswith(".")) == [
         "cases-2025-h1-internal.docx", "cases-2025-h1-internal.pdf", "ledger-2025-h1-internal.xlsx",
+        "summary-2025-h1-internal.docx", "summary-2025-h1-internal.pdf",
     ]
     assert {"泄密标记甲", "泄密标记己"} <= found_in_zip(dist / "cases-2025-h1-internal.docx")
-    reader = PdfReader(dist / "cases-2025-h1-internal.pdf")
-    assert all("内部资料" in (page.extract_text() or "") for page in reader.pages)
+    for name in ("cases-2025-h1-internal.pdf", "summary-2025-h1-internal.pdf"):
+        reader = PdfReader(dist / name)
+        assert all("内部资料" in (page.extract_text() or "") for page in reader.pages)
     with zipfile.ZipFile(dist / "cases-2025-h1-internal.docx") as docx:
         headers = [n for n in docx.namelist() if n.startswith("word/header")]
         assert headers and all("内部资料" in docx.read(n).decode("utf-8") for n in headers)

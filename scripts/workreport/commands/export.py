@@ -23,13 +23,14 @@ from ..sitebuild import BuildOptions, run_build
 from ..stamps import write_zip
 from ..views.compilation import Compilation, SelectionError, compile_cases
 from ..views.context import Site
+from ..views.summary_document import SummaryDocument, summary_document
 from .common import SubCommands, buildable_report, checked_dataset, output_stamp
 
 FORMATS = ("docx", "pdf", "xlsx")
 
 
 def add_export_commands(commands: SubCommands) -> None:
-    export = commands.add_parser("export", help="导出典型案例汇编（DOCX、PDF）和工作台账（XLSX）到 dist/")
+    export = commands.add_parser("export", help="导出工作总结和典型案例汇编（DOCX、PDF）、工作台账（XLSX）到 dist/")
     export.add_argument("--format", nargs="+", choices=FORMATS, default=list(FORMATS), help="导出格式（默认全部）")
     chosen = export.add_mutually_exclusive_group()
     chosen.add_argument("--honor", metavar="荣誉编号", help="只导出支撑该荣誉申报的案例和亮点，如 HN-01")
@@ -80,11 +81,30 @@ def command_export(args: argparse.Namespace) -> int:
         writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path, stamp))
     if "xlsx" in args.format:
         writers["xlsx"] = (f"ledger-{period}{suffix}.xlsx", lambda path: write_ledger(site, path, stamp))
+    if not args.honor and not args.ids:
+        # The work summary goes beside the full compilation, from the same views as its page.
+        summary = summary_document(site)
+        if "docx" in args.format:
+            writers["summary-docx"] = (f"summary-{period}{suffix}.docx", lambda path: write_summary_docx(summary, path, stamp))
+        if "pdf" in args.format:
+            writers["summary-pdf"] = (f"summary-{period}{suffix}.pdf", lambda path: write_summary_pdf(summary, path, stamp))
     return write_all(Path(args.out), writers)
 
 
 def write_docx(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
     from ..export.docx_writer import write_docx as write
+
+    write(doc, path, stamp)
+
+
+def write_summary_docx(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> None:
+    from ..export.summary_docx import write_summary_docx as write
+
+    write(doc, path, stamp)
+
+
+def write_summary_pdf(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> None:
+    from ..export.pdf_writer import write_summary_pdf as write
 
     write(doc, path, stamp)
 

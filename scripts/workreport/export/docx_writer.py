@@ -32,6 +32,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell, _Row
 
 from ..formatting import cn_number
+from ..plain import one_line
 from ..stamps import repack_zip
 from ..textwidth import width_in_ems
 from ..views.compilation import SECTION_TITLES, CaseEntry, Compilation, HighlightEntry, PhotoEntry
@@ -123,6 +124,8 @@ LOOKS: dict[str, Look] = {
     "Figure": Look(FANGSONG, align=CENTER, first_line=NO_INDENT, line=None, before=Pt(7), keep_with_next=True),
     "Caption": Look(KAITI, SI_HAO, CENTER, NO_INDENT),
     "Footer": Look(SONGTI, SI_HAO, first_line=NO_INDENT, line=None, latin=SONGTI),
+    "Document Title": Look(XIAOBIAOSONG, ER_HAO, CENTER, NO_INDENT, Pt(36), after=LINE, keep_with_next=True),
+    "Signature": Look(FANGSONG, align=WD_ALIGN_PARAGRAPH.RIGHT, first_line=NO_INDENT),
 }
 BUILT_IN = {"Caption", "toc 1"}
 """Styles Word knows by name: added without the custom-style mark, so a TOC update reuses them."""
@@ -156,10 +159,10 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
     data always gives the same bytes.
     """
     document = Document()
-    _define_styles(document)
-    _set_settings(document)
-    _set_properties(document, compilation, stamp)
-    _lay_out(document.sections[0])
+    define_styles(document)
+    set_settings(document, update_fields=True)
+    set_properties(document, compilation.title, compilation.subtitle or "", compilation.bureau, stamp)
+    lay_out(document.sections[0])
     chapters = [Chapter(line, index) for index, (_, line) in enumerate(compilation.contents(), 1)]
 
     _write_cover(document, compilation)
@@ -169,10 +172,10 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
     _write_body(document, compilation, chapters)
     for section in (cover, contents):
         _blank_footers(section)
-    _number_pages(document.sections[-1])
+    number_pages(document.sections[-1])
     if compilation.mark:
         for section in document.sections:
-            _mark_pages(section, compilation.mark)
+            mark_pages(section, compilation.mark)
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(repack_zip(buffer.getvalue(), stamp))
@@ -181,7 +184,7 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
 # Styles
 
 
-def _define_styles(document: DocxDocument) -> None:
+def define_styles(document: DocxDocument) -> None:
     _set_defaults(document)
     styles = document.styles
     for name, look in LOOKS.items():
@@ -201,7 +204,7 @@ def _set_defaults(document: DocxDocument) -> None:
     """Document defaults with named fonts and Chinese language: what unstyled text (and Word's own additions) gets."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    _name_fonts(run_defaults, FANGSONG, LATIN)
+    name_fonts(run_defaults, FANGSONG, LATIN)
     for size in (run_defaults.find(qn("w:sz")), run_defaults.find(qn("w:szCs"))):
         if size is not None:
             size.set(qn("w:val"), str(int(SAN_HAO.pt * 2)))
@@ -233,12 +236,12 @@ def _restyle(style: ParagraphStyle, look: Look) -> None:
     form.widow_control = True
     style.font.size = look.size
     style.font.bold = look.bold or None
-    _name_fonts(element.get_or_add_rPr(), look.east_asian, look.latin)
+    name_fonts(element.get_or_add_rPr(), look.east_asian, look.latin)
     if look.tracking is not None:
         _set_tracking(element.get_or_add_rPr(), look.tracking)
 
 
-def _name_fonts(run_properties: BaseOxmlElement, east_asian: str, latin: str) -> None:
+def name_fonts(run_properties: BaseOxmlElement, east_asian: str, latin: str) -> None:
     """Name every script's font; theme attributes are dropped because Word prefers them to names."""
     fonts = run_properties.find(qn("w:rFonts"))
     if fonts is None:
@@ -274,25 +277,32 @@ def _set_tab_to_margin(style: ParagraphStyle) -> None:
 AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids")
 
 
-def _set_settings(document: DocxDocument) -> None:
-    """Odd and even footers differ; fields (the TOC's page numbers) are refreshed when Word or WPS opens the file."""
+def set_settings(document: DocxDocument, *, update_fields: bool = False) -> None:
+    """Odd and even footers differ; with ``update_fields``, fields (a TOC's page numbers) are refreshed
+    when Word or WPS opens the file (which asks the reader first: only for documents with a TOC)."""
     document.settings.odd_and_even_pages_header_footer = True
     settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.insert_element_before(update, *AFTER_UPDATE_FIELDS)
+    if update_fields:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.insert_element_before(update, *AFTER_UPDATE_FIELDS)
     theme_language = settings.find(qn("w:themeFontLang"))
     if theme_language is not None:
         theme_language.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _set_properties(document: DocxDocument, compilation: Compilation, stamp: dt.datetime) -> None:
+PROPERTY_LIMIT = 255
+
+
+def set_properties(document: DocxDocument, title: str, subject: str, author: str, stamp: dt.datetime) -> None:
     """The bureau as author, in place of the template's “python-docx” and its comment."""
     properties = document.core_properties
     now = stamp.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
-    properties.title = compilation.title
-    properties.subject = compilation.subtitle or ""
-    properties.author = properties.last_modified_by = compilation.bureau
+    # Core properties hold one line of at most 255 characters; a bureau's name from data may be longer.
+    title, subject, author = (one_line(text).strip()[:PROPERTY_LIMIT] for text in (title, subject, author))
+    properties.title = title
+    properties.subject = subject
+    properties.author = properties.last_modified_by = author
     properties.comments = properties.keywords = properties.category = ""
     properties.language = "zh-CN"
     properties.created = properties.modified = now
@@ -302,7 +312,7 @@ def _set_properties(document: DocxDocument, compilation: Compilation, stamp: dt.
 # Sections and page numbers
 
 
-def _lay_out(section: Section) -> None:
+def lay_out(section: Section) -> None:
     """A4 with the GB margins; later sections are cloned from this one."""
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.top_margin, section.bottom_margin = TOP, BOTTOM
@@ -339,7 +349,7 @@ def _blank_footers(section: Section) -> None:
     section.even_page_footer.is_linked_to_previous = False
 
 
-def _number_pages(section: Section) -> None:
+def number_pages(section: Section) -> None:
     """Body numbering from 1: odd pages at the right, even pages at the left, one character in (GB 7.5)."""
     start = OxmlElement("w:pgNumType")
     start.set(qn("w:start"), "1")
@@ -351,7 +361,7 @@ def _number_pages(section: Section) -> None:
     _write_page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
 
 
-def _mark_pages(section: Section, mark: str) -> None:
+def mark_pages(section: Section, mark: str) -> None:
     """The audience's mark (内部资料) at the top left of every page of the section, in 黑体."""
     for header in (section.header, section.even_page_header):
         header.is_linked_to_previous = False
@@ -360,7 +370,7 @@ def _mark_pages(section: Section, mark: str) -> None:
         run = paragraph.add_run(mark)
         run.font.size = SAN_HAO
         run.font.bold = True
-        _name_fonts(run._r.get_or_add_rPr(), HEITI, LATIN)
+        name_fonts(run._r.get_or_add_rPr(), HEITI, LATIN)
 
 
 def _write_page_number(footer: _Footer, align: WD_ALIGN_PARAGRAPH) -> None:
@@ -485,7 +495,7 @@ def _write_case(document: DocxDocument, case: CaseEntry, chapter: Chapter) -> No
     document.add_paragraph(practices, style="Heading 2")
     for practice in case.practices:
         document.add_paragraph(practice.heading, style="Heading 3")
-        _write_paragraphs(document, practice.paragraphs)
+        write_paragraphs(document, practice.paragraphs)
     _write_section(document, results, case.results)
     if case.figures:
         _write_figure_table(document, case.figures)
@@ -497,10 +507,10 @@ def _write_case(document: DocxDocument, case: CaseEntry, chapter: Chapter) -> No
 
 def _write_section(document: DocxDocument, title: str, paragraphs: list[str]) -> None:
     document.add_paragraph(title, style="Heading 2")
-    _write_paragraphs(document, paragraphs)
+    write_paragraphs(document, paragraphs)
 
 
-def _write_paragraphs(document: DocxDocument, paragraphs: list[str]) -> None:
+def write_paragraphs(document: DocxDocument, paragraphs: list[str]) -> None:
     for text in paragraphs:
         document.add_paragraph(text)
 
@@ -579,11 +589,11 @@ def _write_highlights(document: DocxDocument, highlights: list[HighlightEntry], 
         document.add_paragraph(f"（{cn_number(index)}）{highlight.title}", style="Heading 3")
         day = highlight.date
         document.add_paragraph(f"{highlight.unit}{IDEOGRAPHIC_SPACE}{day.year}年{day.month}月{day.day}日", style="Source Line")
-        _write_paragraphs(document, highlight.summary)
+        write_paragraphs(document, highlight.summary)
         if highlight.figure:
             document.add_paragraph(f"关键数字：{highlight.figure}")
         if highlight.media:
             document.add_paragraph("媒体报道：")
-            _write_paragraphs(document, highlight.media)
+            write_paragraphs(document, highlight.media)
         number = _write_photos(document, highlight.photos, number)
 

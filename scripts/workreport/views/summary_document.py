@@ -27,7 +27,7 @@ from .summary import (
 @dataclass(frozen=True)
 class DocItem:
     lead: str
-    """The bold opening: “1. 实施高标准农田建设。” or “1. 山洪灾害监测预警设施更新”."""
+    """The bold opening: “1. <task title>。”, the task or indicator named in full."""
     text: str
     """What follows in regular weight."""
 
@@ -35,7 +35,7 @@ class DocItem:
 @dataclass(frozen=True)
 class DocSection:
     heading: str
-    """“（一）打好粮食稳产保供攻坚战”."""
+    """“（一）<line of work>”: the line of work's own title."""
     paragraphs: tuple[str, ...]
     items: tuple[DocItem, ...]
     closing: tuple[str, ...] = ()
@@ -53,7 +53,7 @@ class DocPart:
 @dataclass(frozen=True)
 class SummaryDocument:
     title: str
-    """“青禾县农业农村局2025年工作总结”, as the page's title."""
+    """“<bureau><period>工作总结”, as the page's title."""
     bureau: str
     date: dt.date
     opening: tuple[str, ...]

@@ -32,6 +32,7 @@ FRAGMENTS = [
     "summary_problems",
     "summary_plans",
     "monthly_review",
+    "download_centre",
 ]
 
 

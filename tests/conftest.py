@@ -36,8 +36,9 @@ def copy_project(target: Path, data: Path) -> Path:
 
 def run_mkdocs_build(project: Path, site: Path, options: BuildOptions | None = None) -> subprocess.CompletedProcess[str]:
     """The real `mkdocs build --strict` of ``project`` into ``site`` (the internal site, not quiet: the data's
-    warnings are logged at INFO), its output captured."""
-    options = options or BuildOptions(INTERNAL, quiet=False)
+    warnings are logged at INFO), its output captured. The download centre's documents are left out unless
+    ``options`` asks for them: written for every build, they would add ten seconds to each (test_downloads)."""
+    options = options or BuildOptions(INTERNAL, quiet=False, downloads=False)
     return run_build(options, project / "mkdocs.yml", site, cwd=project, capture=True)
 
 

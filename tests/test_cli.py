@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import ROOT, STAMP
 from workreport.audience import INTERNAL, PUBLIC
 from workreport.sitebuild import (
+    DOWNLOADS_VARIABLE,
     OFFLINE_VARIABLE,
     VERSION_PROVIDER_VARIABLE,
     VISIBILITY_VARIABLE,
@@ -71,7 +72,7 @@ def test_build_options_become_mkdocs_arguments_and_environment():
 
     # No version selector unless asked for, whatever the caller's environment says.
     plain = BuildOptions(INTERNAL, strict=False, quiet=False).environment({VERSION_PROVIDER_VARIABLE: "mike", "HOME": "/h"})
-    assert plain == {"HOME": "/h", "NO_MKDOCS_2_WARNING": "1", VISIBILITY_VARIABLE: "internal", OFFLINE_VARIABLE: "false"}
+    assert plain == {"HOME": "/h", "NO_MKDOCS_2_WARNING": "1", VISIBILITY_VARIABLE: "internal", OFFLINE_VARIABLE: "false", DOWNLOADS_VARIABLE: "true"}
     assert BuildOptions(INTERNAL, strict=False, quiet=False).flags() == ["--no-strict"]
     published = BuildOptions(INTERNAL, version_provider="mike").environment({})
     assert published[VERSION_PROVIDER_VARIABLE] == "mike" and "SOURCE_DATE_EPOCH" not in published

@@ -28,6 +28,7 @@ from .scratch import die_with_parent
 VISIBILITY_VARIABLE = "WORKREPORT_VISIBILITY"
 OFFLINE_VARIABLE = "WORKREPORT_OFFLINE"
 VERSION_PROVIDER_VARIABLE = "WORKREPORT_VERSION_PROVIDER"
+DOWNLOADS_VARIABLE = "WORKREPORT_DOWNLOADS"
 
 PYTHON: tuple[str, ...] = (sys.executable,)
 """How MkDocs' Python is started: this environment's interpreter."""
@@ -44,6 +45,8 @@ class BuildOptions:
     stamp: dt.datetime | None = None
     """The build's clock (SOURCE_DATE_EPOCH: the sitemap's dates), so one data commit always
     builds the same bytes; None leaves MkDocs its own clock."""
+    downloads: bool = True
+    """The download centre's documents, written with the site (the editors' preview goes without)."""
     strict: bool = True
     """``--strict``: any MkDocs warning fails the build."""
     quiet: bool = True
@@ -55,6 +58,7 @@ class BuildOptions:
         env["NO_MKDOCS_2_WARNING"] = "1"  # MkDocs 2 notice: not for editors
         env[VISIBILITY_VARIABLE] = self.audience.key
         env[OFFLINE_VARIABLE] = "true" if self.offline else "false"
+        env[DOWNLOADS_VARIABLE] = "true" if self.downloads else "false"
         if self.version_provider:
             env[VERSION_PROVIDER_VARIABLE] = self.version_provider
         else:

@@ -8,6 +8,7 @@ The pages' Markdown comes whole from the core's renderer; these hooks only regis
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..export.deliverables import write_downloads
 from ..plain import html_text
-from .site import compact_search_index, site_from_config
+from ..stamps import source_time
+from ..views.downloads import FOLDER, download_plan
+from .site import compact_search_index, project_dir, site_from_config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -32,6 +36,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Only the photos of records on the site: a public build must not carry an internal case's pictures.
     for uri in site.photo_files():
         files.append(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
+    # The download centre's documents, written from this build's edition (not in the editors' preview).
+    if site.site.downloads:
+        stamp = source_time(project_dir(config), site.data.data_dir, site.report.as_of)
+        with tempfile.TemporaryDirectory(prefix="workreport-downloads-") as folder:
+            for path in write_downloads(site.site, download_plan(site.site), Path(folder), stamp):
+                files.append(File.generated(config, f"{FOLDER}/{path.name}", content=path.read_bytes()))
     return files
 
 

@@ -33,14 +33,14 @@ def data_signature(data_dir: Path) -> Signature:
 
 
 def load_site(
-    data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True
+    data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False
 ) -> tuple[SiteRenderer, list[Problem]]:
     """The renderer of ``data_dir`` for ``audience``, and the data's warnings; DataError when it has errors."""
     dataset, warnings = load_or_raise(data_dir, display_root)
     # Who edited what is the bureau's own business: the public build reads no history at all.
     origins = (r.origin for r in dataset.records() if r.origin)
     history = load_history(display_root, origins) if audience.sees_history else None
-    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history)
+    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history, downloads=downloads)
     return renderer, warnings
 
 
@@ -66,17 +66,19 @@ class LoadedSite:
 class SiteCache:
     """The last load of each data folder, per audience and URL style."""
 
-    loaded: dict[tuple[Path, Audience, bool], LoadedSite] = field(default_factory=dict)
+    loaded: dict[tuple[Path, Audience, bool, bool], LoadedSite] = field(default_factory=dict)
 
-    def site(self, data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True) -> LoadedSite:
+    def site(
+        self, data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False
+    ) -> LoadedSite:
         """The site of ``data_dir`` as it is now; raises DataError when the data has errors."""
         data_dir = data_dir.resolve()
-        key = (data_dir, audience, directory_urls)
+        key = (data_dir, audience, directory_urls, downloads)
         signature = data_signature(data_dir)
         cached = self.loaded.get(key)
         if cached is not None and cached.signature == signature:
             return cached
-        renderer, warnings = load_site(data_dir, display_root, audience, directory_urls=directory_urls)
+        renderer, warnings = load_site(data_dir, display_root, audience, directory_urls=directory_urls, downloads=downloads)
         self.loaded[key] = LoadedSite(signature, renderer, warnings)
         return self.loaded[key]
 

@@ -42,7 +42,10 @@ def site_from_config(config: Any) -> SiteRenderer:
     """The renderer for this build's data, or an Abort listing every problem."""
     root = project_dir(config)
     try:
-        loaded = SITES.site(root / DATA_DIR, root, audience_of(config), directory_urls=bool(config.use_directory_urls))
+        loaded = SITES.site(
+            root / DATA_DIR, root, audience_of(config), directory_urls=bool(config.use_directory_urls),
+            downloads=str(config.extra.get("downloads", "")).lower() == "true",
+        )
     except DataError as error:
         for problem in error.problems:
             (log.error if problem.is_error else log.warning)(str(problem))

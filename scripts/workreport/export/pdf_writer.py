@@ -25,9 +25,43 @@ def _fonts() -> dict[str, Markup]:
     return {key: Markup(css_family(key)) for key in ("title", "body", "kai", "hei", "song")}
 
 
-def render_html(doc: Compilation, folios: dict[str, str]) -> str:
+class Photos:
+    """The photos a document shows, by names that do not depend on where the project sits.
+
+    WeasyPrint names each image in the PDF after its URL: with ``file:`` URLs the same data
+    checked out in another folder gave other bytes. Here a photo is ``wr-photo:<n>`` (its
+    place in the document) and only those names are fetched: a document cannot load
+    anything else, from the disk or the network.
+    """
+
+    SCHEME = "wr-photo"
+
+    def __init__(self) -> None:
+        self._paths: dict[str, Path] = {}
+        self._names: dict[Path, str] = {}
+
+    def src(self, path: Path) -> str:
+        if path not in self._names:
+            name = f"{self.SCHEME}:{len(self._names) + 1}"
+            self._names[path], self._paths[name] = name, path
+        return self._names[path]
+
+    def fetcher(self) -> Any:
+        urls = _weasyprint().urls
+        paths = self._paths
+
+        class Fetcher(urls.URLFetcher):  # type: ignore[misc,name-defined]
+            def fetch(self, url: str, headers: object = None) -> Any:
+                if url not in paths:
+                    raise ValueError(f"not a photo of this document: {url}")
+                return urls.URLFetcherResponse(url, paths[url].read_bytes())
+
+        return Fetcher()
+
+
+def render_html(doc: Compilation, folios: dict[str, str], photos: Photos | None = None) -> str:
     template = make_environment().get_template("export/compilation.html.j2")
-    return template.render(doc=doc, folios=folios, fonts=_fonts(), sections=SECTION_TITLES)
+    return template.render(doc=doc, folios=folios, fonts=_fonts(), sections=SECTION_TITLES, photos=photos or Photos())
 
 
 def render_summary_html(doc: SummaryDocument) -> str:
@@ -80,8 +114,10 @@ def write_pdf(doc: Compilation, path: Path, stamp: dt.datetime) -> dict[str, Cho
     HTML = _weasyprint().HTML
     choices = choose_fonts()
     anchors = [anchor for anchor, _ in doc.contents()]
+    photos = Photos()
     # Placeholders as wide as real folios, so the second layout breaks pages the same way.
-    draft = HTML(string=render_html(doc, dict.fromkeys(anchors, "00"))).render()
+    draft = HTML(string=render_html(doc, dict.fromkeys(anchors, "00"), photos), url_fetcher=photos.fetcher()).render()
     folios = body_folios(draft, anchors)
-    _stamped(HTML(string=render_html(doc, folios)).render(), doc.title, doc.bureau, stamp).write_pdf(path)
+    final = HTML(string=render_html(doc, folios, photos), url_fetcher=photos.fetcher()).render()
+    _stamped(final, doc.title, doc.bureau, stamp).write_pdf(path)
     return choices

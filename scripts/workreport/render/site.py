@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 class SiteRenderer:
     """Renders every fragment and page of the site from one edition of the data."""
 
-    def __init__(self, edition: Edition, *, directory_urls: bool = True, history: History | None = None):
-        self.site = Site(edition, history)
+    def __init__(
+        self, edition: Edition, *, directory_urls: bool = True, history: History | None = None, downloads: bool = False
+    ):
+        self.site = Site(edition, history, downloads=downloads)
         self.directory_urls = directory_urls
         self.env = make_environment()
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from .context import Site
 from .dashboard import dashboard
+from .downloads import downloads
 from .indicators import indicator_index, indicator_page
 from .org import category_page, leader_page, unit_index, unit_page
 from .projects import project_index, project_page
@@ -47,5 +48,6 @@ FRAGMENT_VIEWS: dict[str, Callable[[Site], Any]] = {
     "bottom_lines": bottom_lines,
     "indicator_index": indicator_index,
     "project_index": project_index,
+    "download_centre": downloads,
 }
 """Fragment (the macro a docs/ page calls) → its view, from the Site."""

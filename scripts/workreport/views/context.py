@@ -17,8 +17,10 @@ from ..wording import Words, words_of
 class Site:
     """One edition of the data with everything computed from it once."""
 
-    def __init__(self, edition: Edition, history: History | None = None):
+    def __init__(self, edition: Edition, history: History | None = None, *, downloads: bool = False):
         self.edition = edition
+        self.downloads = downloads
+        """Whether this build writes the download centre's files (not the editors' preview)."""
         self.audience: Audience = edition.audience
         self.data: Dataset = edition.data
         self.report: ReportConfig = edition.data.report

@@ -9,6 +9,7 @@ from ..formatting import MISSING, cn_date, cn_number, short_date
 from ..model import Case, CheckStatus, Honor, HonorStatus
 from .common import Badge, Link, badge
 from .context import Site
+from .downloads import dossier_honors
 from .history import Changes, record_changes
 from .tasks import category_link, unit_link
 
@@ -288,6 +289,8 @@ class HonorCard:
     cases: tuple[Link, ...]
     highlights: tuple[Link, ...]
     note: str | None
+    dossier: str | None = None
+    """The download centre's anchor for the honor's dossier (an honor being prepared with support), or None."""
 
 
 @dataclass(frozen=True)
@@ -335,7 +338,10 @@ def honor_when(honor: Honor) -> str:
     return "未定截止日期"
 
 
-def honor_card(site: Site, honor: Honor) -> HonorCard:
+DOWNLOAD_PAGE = "downloads.md"
+
+
+def honor_card(site: Site, honor: Honor, dossiers: frozenset[str] = frozenset()) -> HonorCard:
     data = site.data
     return HonorCard(
         id=honor.id,
@@ -347,6 +353,7 @@ def honor_card(site: Site, honor: Honor) -> HonorCard:
         cases=tuple(Link("cases", c.id, c.title) for c in data.cases_supporting(honor.id)),
         highlights=tuple(Link("highlights", h, data.highlight_by_id[h].title) for h in honor.highlights),
         note=honor.note,
+        dossier=f"{DOWNLOAD_PAGE}#dossier-{honor.id}" if honor.id in dossiers else None,
     )
 
 
@@ -372,6 +379,7 @@ def honor_list(site: Site) -> HonorList:
         key=lambda pair: pair[1],
     )
     levels = []
+    dossiers = frozenset(dossier_honors(site))
     names = level_names(site)
     for level, name in names.items():
         of_level = [h for h in honors if h.level == level]
@@ -379,7 +387,7 @@ def honor_list(site: Site) -> HonorList:
             HonorColumn(
                 status.value,
                 badge(status).tone,
-                tuple(honor_card(site, h) for h in by_deadline([h for h in of_level if h.status is status])),
+                tuple(honor_card(site, h, dossiers) for h in by_deadline([h for h in of_level if h.status is status])),
             )
             for status in WALL_ORDER
         )

@@ -184,7 +184,11 @@ def test_cover_shows_title_subtitle_bureau_and_date(document, compilation):
 
 def test_contents_is_a_toc_field_that_already_lists_every_chapter(document, compilation):
     entries = [p for p in document.paragraphs if p.style.name == "toc 1"]
-    assert [p.text.rstrip("\t") for p in entries] == [line for _, line in compilation.contents()]
+    # Each line: the chapter, a tab to the dotted leader, and the page number already filled in.
+    lines = [p.text.split("\t") for p in entries]
+    assert [line for line, _ in lines] == [line for _, line in compilation.contents()]
+    assert all(folio.isdigit() for _, folio in lines)
+    assert [int(folio) for _, folio in lines] == sorted(int(folio) for _, folio in lines)
     assert TOC_INSTRUCTION in instructions(entries[0]._p)
     # The TOC field opens in the first entry and closes in the last, around every line.
     assert field_chars(entries[0]._p)[:2] == ["begin", "separate"]

@@ -108,7 +108,8 @@ def test_make_export_writes_the_summary_beside_the_compilation(tmp_path):
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["cases-2025-h1.docx", "summary-2025-h1.docx"]
+    # The latest month's review goes with them (tests/test_review_document.py).
+    assert sorted(p.name for p in out.iterdir()) == ["cases-2025-h1.docx", "review-2025-06.docx", "summary-2025-h1.docx"]
     dossier = subprocess.run(
         [sys.executable, "-m", "workreport", "export", "--format", "docx", "--honor", "HN-01", "--out", str(tmp_path / "d")],
         cwd=ROOT, capture_output=True, text=True, check=False,

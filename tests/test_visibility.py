@@ -148,6 +148,7 @@ def test_exports_hold_nothing_internal(outputs: Path):
     assert found_in_zip(dist / "cases-2025-h1.docx") == set()
     assert found_in_pdf(dist / "cases-2025-h1.pdf") == set()
     assert found_in_zip(dist / "ledger-2025-h1.xlsx") == set()
+    assert found_in_zip(dist / "review-2025-06.docx") == set()
 
 
 # ---------------------------------------------------------------------- the search can fail
@@ -190,7 +191,7 @@ def test_internal_exports_hold_everything_and_say_so_on_every_page(project: Path
     dist = project / "dist-internal"
     assert sorted(p.name for p in dist.iterdir() if not p.name.startswith(".")) == [
         "cases-2025-h1-internal.docx", "cases-2025-h1-internal.pdf", "ledger-2025-h1-internal.xlsx",
-        "summary-2025-h1-internal.docx", "summary-2025-h1-internal.pdf",
+        "review-2025-06-internal.docx", "summary-2025-h1-internal.docx", "summary-2025-h1-internal.pdf",
     ]
     assert {"泄密标记甲", "泄密标记己"} <= found_in_zip(dist / "cases-2025-h1-internal.docx")
     for name in ("cases-2025-h1-internal.pdf", "summary-2025-h1-internal.pdf"):

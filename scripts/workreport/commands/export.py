@@ -23,6 +23,7 @@ from ..sitebuild import BuildOptions, run_build
 from ..stamps import write_zip
 from ..views.compilation import Compilation, SelectionError, compile_cases
 from ..views.context import Site
+from ..views.review_document import ReviewDocument, review_document
 from ..views.summary_document import SummaryDocument, summary_document
 from .common import SubCommands, buildable_report, checked_dataset, output_stamp
 
@@ -30,11 +31,15 @@ FORMATS = ("docx", "pdf", "xlsx")
 
 
 def add_export_commands(commands: SubCommands) -> None:
-    export = commands.add_parser("export", help="导出工作总结和典型案例汇编（DOCX、PDF）、工作台账（XLSX）到 dist/")
+    export = commands.add_parser("export", help="导出工作总结和典型案例汇编（DOCX、PDF）、月度复盘（DOCX）、工作台账（XLSX）到 dist/")
     export.add_argument("--format", nargs="+", choices=FORMATS, default=list(FORMATS), help="导出格式（默认全部）")
     chosen = export.add_mutually_exclusive_group()
     chosen.add_argument("--honor", metavar="荣誉编号", help="只导出支撑该荣誉申报的案例和亮点，如 HN-01")
     chosen.add_argument("--ids", metavar="编号", help="只导出这些案例或亮点，用逗号分隔，如 C-01,C-03,H-02")
+    export.add_argument(
+        "--review", metavar="年-月",
+        help="月度复盘（DOCX）所复盘的月份，如 2025-06（默认报告期内截至日期所在的最近一个月）",
+    )
     export.add_argument("--out", default="dist", help="输出目录（默认 dist）")
     export.add_argument(
         "--audience", choices=sorted(AUDIENCES), default=PUBLIC.key,
@@ -66,8 +71,11 @@ def command_export(args: argparse.Namespace) -> int:
     audience = AUDIENCES[args.audience]
     site = Site(audience.edition(dataset))
     ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else None
+    full = not args.honor and not args.ids
     try:
         doc = compile_cases(site, honor=args.honor, ids=ids)
+        # The month's review goes beside the summary, or wherever a month is asked for.
+        review = review_document(site, args.review) if full or args.review else None
     except SelectionError as error:
         print(f"导出失败：{error}", file=sys.stderr)
         return 1
@@ -81,13 +89,15 @@ def command_export(args: argparse.Namespace) -> int:
         writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path, stamp))
     if "xlsx" in args.format:
         writers["xlsx"] = (f"ledger-{period}{suffix}.xlsx", lambda path: write_ledger(site, path, stamp))
-    if not args.honor and not args.ids:
+    if full:
         # The work summary goes beside the full compilation, from the same views as its page.
         summary = summary_document(site)
         if "docx" in args.format:
             writers["summary-docx"] = (f"summary-{period}{suffix}.docx", lambda path: write_summary_docx(summary, path, stamp))
         if "pdf" in args.format:
             writers["summary-pdf"] = (f"summary-{period}{suffix}.pdf", lambda path: write_summary_pdf(summary, path, stamp))
+    if review is not None and "docx" in args.format:
+        writers["review-docx"] = (f"review-{review.month}{suffix}.docx", lambda path: write_review_docx(review, path, stamp))
     return write_all(Path(args.out), writers)
 
 
@@ -99,6 +109,12 @@ def write_docx(doc: Compilation, path: Path, stamp: dt.datetime) -> None:
 
 def write_summary_docx(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> None:
     from ..export.summary_docx import write_summary_docx as write
+
+    write(doc, path, stamp)
+
+
+def write_review_docx(doc: ReviewDocument, path: Path, stamp: dt.datetime) -> None:
+    from ..export.review_docx import write_review_docx as write
 
     write(doc, path, stamp)
 

@@ -36,6 +36,7 @@ from ..plain import one_line
 from ..stamps import repack_zip
 from ..textwidth import width_in_ems
 from ..views.compilation import SECTION_TITLES, CaseEntry, Compilation, HighlightEntry, PhotoEntry
+from .pdf_writer import compilation_folios
 
 # Fonts, by the names Word resolves (the GB/T 9704 fonts and Latin text's usual partner).
 XIAOBIAOSONG = "方正小标宋简体"
@@ -145,6 +146,8 @@ class Chapter:
     line: str
     """“一、title”, from Compilation.contents()."""
     index: int
+    folio: str = ""
+    """The page it starts on, as laid out for the PDF (``pdf_writer.compilation_folios``)."""
 
     @property
     def bookmark(self) -> str:
@@ -163,7 +166,8 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
     set_settings(document, update_fields=True)
     set_properties(document, compilation.title, compilation.subtitle or "", compilation.bureau, stamp)
     lay_out(document.sections[0])
-    chapters = [Chapter(line, index) for index, (_, line) in enumerate(compilation.contents(), 1)]
+    folios = compilation_folios(compilation)
+    chapters = [Chapter(line, index, folios.get(anchor, "")) for index, (anchor, line) in enumerate(compilation.contents(), 1)]
 
     _write_cover(document, compilation)
     cover = _new_section(document)
@@ -445,7 +449,9 @@ def _title_lines(title: str) -> int:
 def _write_contents(document: DocxDocument, chapters: list[Chapter]) -> None:
     """“目　录” and a TOC field whose cached result already lists the entries, each linked to its heading.
 
-    The page numbers are PAGEREF fields: Word fills them in when it updates fields on opening.
+    The page numbers are PAGEREF fields whose shown result is the chapter's folio in the PDF
+    (same page, grid and fonts): WPS and LibreOffice show it as it is, and Word recalculates
+    it when it updates fields on opening.
     """
     document.add_paragraph("目　录", style="TOC Heading")
     paragraphs = [document.add_paragraph(style="toc 1") for _ in chapters] or [document.add_paragraph(style="toc 1")]
@@ -457,7 +463,7 @@ def _write_contents(document: DocxDocument, chapters: list[Chapter]) -> None:
         paragraph._p.append(link)
         link.append(paragraph.add_run(chapter.line)._r)
         link.append(paragraph.add_run("\t")._r)
-        _append_field(link, f"PAGEREF {chapter.bookmark} \\h", "")
+        _append_field(link, f"PAGEREF {chapter.bookmark} \\h", chapter.folio)
     paragraphs[-1]._p.append(_field_char("end"))
 
 

@@ -3,15 +3,20 @@
 GB/T 9704 names licensed faces (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312, 黑体). A bureau PC
 usually has them; a server usually does not. WeasyPrint takes the first family of each
 stack that fontconfig knows, so every stack names the official faces, then free SC
-faces (Noto CJK SC from fonts-noto-cjk, AR PL from fonts-arphic-*), and never the JP or
-TC cuts, whose glyph forms differ. ``choose_fonts`` says which face each role will get.
+faces: the Fandol faces for 仿宋 and 楷体 (``deploy/fonts/install-fandol.sh``; the only free
+simplified FangSong with the whole of GB 2312), Noto CJK SC (fonts-noto-cjk) for 黑体 and
+宋体, AR PL (fonts-arphic-*), and never the JP or TC cuts, whose glyph forms differ.
+``choose_fonts`` says which face each role will get; ``missing_glyphs`` which characters
+of a document that face cannot draw (they fall back to another face).
 """
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from . import ExportError
 
@@ -30,10 +35,10 @@ class Role:
 
 ROLES = {
     "title": Role("标题（小标宋）", ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S"), ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN")),
-    "body": Role("正文（仿宋）", ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong"), ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN")),
-    "kai": Role("二级标题（楷体）", ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"), ("AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC")),
-    "hei": Role("一级标题（黑体）", ("黑体", "SimHei", "STHeiti"), ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei")),
-    "song": Role("页码（宋体）", ("宋体", "SimSun", "STSong"), ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN")),
+    "body": Role("正文（仿宋）", ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong"), ("FandolFang", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN")),
+    "kai": Role("二级标题（楷体）", ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"), ("FandolKai", "AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC")),
+    "hei": Role("一级标题（黑体）", ("黑体", "SimHei", "STHeiti"), ("Noto Sans CJK SC", "Source Han Sans SC", "FandolHei", "WenQuanYi Zen Hei")),
+    "song": Role("页码（宋体）", ("宋体", "SimSun", "STSong"), ("Noto Serif CJK SC", "Source Han Serif SC", "FandolSong", "AR PL UMing CN")),
 }
 
 
@@ -48,6 +53,8 @@ class Choice:
     """The family the PDF will use, or None when none of the stack is installed or fontconfig cannot tell."""
     known: bool = True
     """Whether the machine's fonts could be listed at all."""
+    missing: str = ""
+    """Characters of the document this face has no glyph for (see ``missing_glyphs``)."""
 
     @property
     def is_official(self) -> bool:
@@ -58,9 +65,14 @@ class Choice:
             return f"{self.role.name}：{self.role.official[0]}（无法查询本机字体，由系统匹配）"
         if self.used is None:
             return f"{self.role.name}：未找到 {self.role.official[0]} 及其替代字体，由系统匹配"
-        if self.is_official:
-            return f"{self.role.name}：{self.used}"
-        return f"{self.role.name}：{self.used}（未安装 {self.role.official[0]}，使用免费字体代替）"
+        face = self.used if self.is_official else f"{self.used}（未安装 {self.role.official[0]}，使用免费字体代替）"
+        if self.missing:
+            shown = "".join(self.missing[:MISSING_SHOWN]) + ("…" if len(self.missing) > MISSING_SHOWN else "")
+            face += f"；其中 {len(self.missing)} 个字没有字形，由其他字体显示：{shown}"
+        return f"{self.role.name}：{face}"
+
+
+MISSING_SHOWN = 20
 
 
 def installed_families() -> set[str] | None:
@@ -83,6 +95,51 @@ def choose_fonts(families: set[str] | None = None) -> dict[str, Choice]:
             "或免费的思源/Noto 中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk fonts-arphic-ukai）"
         )
     return choices
+
+
+@functools.cache
+def font_file(family: str) -> Path | None:
+    """The file fontconfig takes for ``family`` (its regular face), or None."""
+    if shutil.which("fc-match") is None:
+        return None
+    found = subprocess.run(
+        ["fc-match", "--format", "%{family}\n%{file}", f"{family}:style=Regular"],
+        capture_output=True, text=True, check=False,
+    ).stdout.split("\n")
+    # fc-match always answers with some face: it must be the family asked for.
+    if len(found) < 2 or family not in found[0].split(","):
+        return None
+    return Path(found[1])
+
+
+@functools.cache
+def _code_points(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # WeasyPrint's own dependency
+
+    with TTFont(str(path), lazy=True, fontNumber=0) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str, family: str) -> str:
+    """The characters of ``text`` that ``family`` cannot draw, in order of first appearance.
+
+    White space and control characters are not drawn and never count. An empty answer also
+    when the family's file cannot be found (then nothing can be said).
+    """
+    path = font_file(family)
+    if path is None:
+        return ""
+    covered = _code_points(path)
+    seen = dict.fromkeys(c for c in text if not c.isspace() and c.isprintable() and ord(c) not in covered)
+    return "".join(seen)
+
+
+def check_glyphs(choices: dict[str, Choice], texts: dict[str, str]) -> dict[str, Choice]:
+    """``choices`` with the characters of ``texts`` (by role) that each role's face lacks."""
+    return {
+        key: replace(choice, missing=missing_glyphs(texts[key], choice.used)) if choice.used and texts.get(key) else choice
+        for key, choice in choices.items()
+    }
 
 
 def css_family(key: str) -> str:

@@ -8,6 +8,9 @@ each case starts, then again with those numbers written in.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +20,54 @@ from ..render.environment import make_environment
 from ..views.compilation import SECTION_TITLES, Compilation
 from ..views.summary_document import SummaryDocument
 from . import ExportError
-from .fonts import Choice, choose_fonts, css_family
+from .fonts import Choice, check_glyphs, choose_fonts, css_family
+
+
+@dataclass(frozen=True)
+class Grid:
+    """GB/T 9704's character grid for WeasyPrint: 28 characters of 3号 in the 156 mm line.
+
+    A character takes 156 mm / 28 = 15.793 pt, so 16 pt faces are set 0.207 pt closer. Pango
+    rounds letter spacing to 1/1024 pt towards zero: a little more is taken off, or the 28th
+    character would not fit.
+    """
+
+    line_mm: float = 156
+    characters: int = 28
+    size_pt: float = 16
+    rounding_pt: float = 0.008
+    folio_padding: float = 3.76
+    """mm from the text block's lower edge to the top of the folio's 14 pt line (line-height 1):
+    puts the dash of “— 1 —”, which sits about 0.38 em above the baseline, 7 mm under the block
+    (measured by tests/test_official_layout.py)."""
+
+    @property
+    def cell_pt(self) -> float:
+        return self.line_mm / 25.4 * 72 / self.characters
+
+    @property
+    def cell(self) -> str:
+        return f"{self.cell_pt:.3f}"
+
+    @property
+    def spacing(self) -> str:
+        return f"{self.cell_pt - self.size_pt - self.rounding_pt:.4f}"
+
+    @property
+    def indent(self) -> str:
+        """Two characters."""
+        return f"{2 * self.cell_pt:.3f}"
+
+
+GRID = Grid()
 
 
 def _fonts() -> dict[str, Markup]:
     # The stacks are ours, not data: CSS, to go into <style> unescaped.
-    return {key: Markup(css_family(key)) for key in ("title", "body", "kai", "hei", "song")}
+    stacks = {key: Markup(css_family(key)) for key in ("title", "body", "kai", "hei", "song")}
+    # Bold 仿宋 exists only as the official face made bold by the reader; a free FangSong stays regular.
+    stacks["strong"] = stacks["body"] if choose_fonts()["body"].is_official else stacks["hei"]
+    return stacks
 
 
 class Photos:
@@ -61,11 +106,11 @@ class Photos:
 
 def render_html(doc: Compilation, folios: dict[str, str], photos: Photos | None = None) -> str:
     template = make_environment().get_template("export/compilation.html.j2")
-    return template.render(doc=doc, folios=folios, fonts=_fonts(), sections=SECTION_TITLES, photos=photos or Photos())
+    return template.render(doc=doc, folios=folios, fonts=_fonts(), grid=GRID, sections=SECTION_TITLES, photos=photos or Photos())
 
 
 def render_summary_html(doc: SummaryDocument) -> str:
-    return make_environment().get_template("export/summary.html.j2").render(doc=doc, fonts=_fonts())
+    return make_environment().get_template("export/summary.html.j2").render(doc=doc, fonts=_fonts(), grid=GRID)
 
 
 def body_folios(document: object, anchors: list[str]) -> dict[str, str]:
@@ -91,19 +136,78 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def _stamped(document: Any, title: str, author: str, stamp: dt.datetime) -> Any:
+def _write(document: Any, path: Path, title: str, author: str, stamp: dt.datetime) -> None:
+    """The PDF with its metadata dated ``stamp`` and tagged (PDF/UA structure: headings, paragraphs,
+    lists, figures with their alternative text), so screen readers and reflowing readers follow it."""
     document.metadata.title = title
     document.metadata.authors = [author]
     document.metadata.created = document.metadata.modified = stamp.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return document
+    document.write_pdf(path, pdf_tags=True)
+
+
+def _fonts_for(html: str) -> dict[str, Choice]:
+    """The face of each role, with the characters of the document the body face cannot draw."""
+    return check_glyphs(choose_fonts(), {"body": visible_text(html)})
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("style", "title", "head")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("style", "title", "head")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The text a document shows (its body, not its style sheet)."""
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.parts)
 
 
 def write_summary_pdf(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> dict[str, Choice]:
     """Write the work summary; returns the face each role got."""
     HTML = _weasyprint().HTML
-    choices = choose_fonts()
-    _stamped(HTML(string=render_summary_html(doc)).render(), doc.title, doc.bureau, stamp).write_pdf(path)
-    return choices
+    html = render_summary_html(doc)
+    _write(HTML(string=html).render(), path, doc.title, doc.bureau, stamp)
+    return _fonts_for(html)
+
+
+_FOLIOS: dict[int, tuple[weakref.ref[Compilation], dict[str, str]]] = {}
+"""Each compilation's folios, laid out once for both the PDF and the DOCX's contents."""
+
+
+def compilation_folios(doc: Compilation) -> dict[str, str]:
+    """The folio each chapter starts on (``body_folios``), from a layout of the PDF.
+
+    The PDF's contents use them, and so does the DOCX's, as the page numbers shown before a
+    word processor recalculates its fields (WPS and LibreOffice show them as they are). The
+    two formats share the page, the grid and the fonts, so the numbers agree. Empty when
+    WeasyPrint cannot run.
+    """
+    cached = _FOLIOS.get(id(doc))
+    if cached is not None and cached[0]() is doc:
+        return cached[1]
+    try:
+        HTML = _weasyprint().HTML
+    except ExportError:
+        return {}
+    anchors = [anchor for anchor, _ in doc.contents()]
+    photos = Photos()
+    # Placeholders as wide as real folios, so the final layout breaks pages the same way.
+    draft = HTML(string=render_html(doc, dict.fromkeys(anchors, "00"), photos), url_fetcher=photos.fetcher()).render()
+    folios = body_folios(draft, anchors)
+    _FOLIOS[id(doc)] = (weakref.ref(doc, lambda _: _FOLIOS.pop(id(doc), None)), folios)
+    return folios
 
 
 def write_pdf(doc: Compilation, path: Path, stamp: dt.datetime) -> dict[str, Choice]:
@@ -112,12 +216,7 @@ def write_pdf(doc: Compilation, path: Path, stamp: dt.datetime) -> dict[str, Cho
     ``stamp`` (the data commit's time) is the document's creation date.
     """
     HTML = _weasyprint().HTML
-    choices = choose_fonts()
-    anchors = [anchor for anchor, _ in doc.contents()]
     photos = Photos()
-    # Placeholders as wide as real folios, so the second layout breaks pages the same way.
-    draft = HTML(string=render_html(doc, dict.fromkeys(anchors, "00"), photos), url_fetcher=photos.fetcher()).render()
-    folios = body_folios(draft, anchors)
-    final = HTML(string=render_html(doc, folios, photos), url_fetcher=photos.fetcher()).render()
-    _stamped(final, doc.title, doc.bureau, stamp).write_pdf(path)
-    return choices
+    html = render_html(doc, compilation_folios(doc), photos)
+    _write(HTML(string=html, url_fetcher=photos.fetcher()).render(), path, doc.title, doc.bureau, stamp)
+    return _fonts_for(html)

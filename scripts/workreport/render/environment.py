@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..formatting import cn_date, cn_number, number, percent, sentence, short_date
 from ..plain import markdown_inline, markdown_paragraphs
+from .typeset import unbroken_words
 
 __all__ = ["TEMPLATES", "badge", "make_environment"]
 
@@ -67,5 +68,7 @@ def make_environment() -> Environment:
         cn_num=_formatted(cn_number),
         # Editor text, not Markup: ``finalize`` makes it plain text.
         sentence=sentence,
+        # Exported documents: the text, escaped, with its words kept whole at line ends.
+        words=unbroken_words,
     )
     return env

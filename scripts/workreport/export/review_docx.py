@@ -1,0 +1,171 @@
+"""One month's review (月度复盘) as a Word document for a meeting, in the official layout.
+
+The same page, fonts and styles as the work summary (``summary_docx``, ``docx_writer``):
+the title in 小标宋 2号, the body in 仿宋 3号, 一、 headings in 黑体, （一） headings in 楷体.
+The page's tables are bordered tables in 4号 with a bold 黑体 header row that repeats on a
+new page; figures are centred, text is set left. One section, numbered from 1; the bureau
+and the date close it at the right, four characters in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+from ..stamps import repack_zip
+from ..textwidth import width_in_ems
+from ..views.review_document import DocTable, ReviewDocument, ReviewSection
+from .docx_writer import (
+    INDENT,
+    LINE,
+    SI_HAO,
+    TEXT_WIDTH,
+    define_styles,
+    lay_out,
+    mark_pages,
+    number_pages,
+    set_properties,
+    set_settings,
+    write_paragraphs,
+)
+
+SIGNATURE_INDENT = INDENT * 2
+"""The signature and date stand four characters in from the right margin, as in the summary."""
+CELL_PADDING = Pt(14)
+"""What a column needs beyond its text: the grid's cell margins and a little air."""
+WIDEST_OTHER_COLUMN = 0.3
+"""No column but the first (the record's name) takes more than this share of the line."""
+NARROWEST_FIRST_COLUMN = 0.25
+"""The first column keeps at least this share; the others are narrowed (and wrap) to leave it."""
+SPACE_AFTER_TABLE = Pt(8)
+
+
+def write_review_docx(doc: ReviewDocument, path: Path, stamp: dt.datetime) -> None:
+    """Write the month's review at ``path``; ``stamp`` (the data commit's time) dates it, so the bytes repeat."""
+    document = Document()
+    define_styles(document)
+    set_settings(document)
+    set_properties(document, doc.title, "", doc.bureau, stamp)
+    section = document.sections[0]
+    lay_out(section)
+    document.add_paragraph(doc.title, style="Document Title")
+    for part in doc.parts:
+        _space_after_table(document.add_paragraph(part.heading, style="Heading 2"))
+        write_paragraphs(document, list(part.paragraphs))
+        for chapter in part.sections:
+            _write_section(document, chapter)
+    for index, line in enumerate((doc.bureau, doc.date_line)):
+        paragraph = document.add_paragraph(line, style="Signature")
+        paragraph.paragraph_format.right_indent = SIGNATURE_INDENT
+        if index == 0:
+            paragraph.paragraph_format.space_before = LINE  # one blank line after the text
+    number_pages(section)
+    if doc.mark:
+        mark_pages(section, doc.mark)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(repack_zip(buffer.getvalue(), stamp))
+
+
+def _write_section(document: DocxDocument, chapter: ReviewSection) -> None:
+    _space_after_table(document.add_paragraph(chapter.heading, style="Heading 3"))
+    write_paragraphs(document, list(chapter.paragraphs))
+    if chapter.table is not None:
+        _write_table(document, chapter.table)
+
+
+def _space_after_table(paragraph: Paragraph) -> None:
+    """A heading that follows a table stands a little below its bottom border."""
+    previous = paragraph._p.getprevious()
+    if previous is not None and previous.tag == qn("w:tbl"):
+        paragraph.paragraph_format.space_before = SPACE_AFTER_TABLE
+
+
+def _write_table(document: DocxDocument, data: DocTable) -> None:
+    """A bordered table across the text block; its header row repeats on every page it runs onto."""
+    columns = table_columns(data)
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for cell, column in zip(table.rows[0].cells, columns):
+        paragraph = _fill_cell(cell, column.header[0], "Table Heading", WD_ALIGN_PARAGRAPH.CENTER)
+        for line in column.header[1:]:
+            run = paragraph.add_run()
+            run.add_break()
+            run.add_text(line)
+    _mark_row(table.rows[0], header=True)
+    aligns = [WD_ALIGN_PARAGRAPH.CENTER if numeric else WD_ALIGN_PARAGRAPH.LEFT for numeric in data.numeric]
+    for values in data.rows:
+        row = table.add_row()
+        for cell, text, align in zip(row.cells, values, aligns):
+            _fill_cell(cell, text, "Table Text", align)
+        _mark_row(row, header=False)
+    for table_column, column in zip(table.columns, columns):
+        table_column.width = column.width
+        for cell in table_column.cells:
+            cell.width = column.width
+
+
+@dataclass(frozen=True)
+class Column:
+    width: Emu
+    header: tuple[str, ...]
+    """The header's lines: one, or its pieces when the column's entries are narrower than the whole header."""
+
+
+HEADER_BREAK = re.compile(r"(?=（)|(?<=/) ")
+"""Where a header may break: before an opening bracket, and after a slash."""
+
+
+def table_columns(data: DocTable) -> list[Column]:
+    """Every column but the first as wide as its widest entry (within limits), the first takes the rest.
+
+    A header wider than its column's entries breaks into lines (“提升” over “（百分点）”), so
+    that the record names in the first column keep the room.
+    """
+    total = int(TEXT_WIDTH)
+    widest = int(total * WIDEST_OTHER_COLUMN)
+    headers: list[tuple[str, ...]] = [(data.header[0],)]
+    wanted: list[int] = []
+    for header, *entries in list(zip(data.header, *data.rows))[1:]:
+        entry_ems = max(map(width_in_ems, entries), default=0.0)
+        lines = (header,) if width_in_ems(header) <= entry_ems else tuple(p for p in HEADER_BREAK.split(header) if p)
+        headers.append(lines)
+        ems = max(entry_ems, *map(width_in_ems, lines))
+        wanted.append(min(int(ems * SI_HAO + CELL_PADDING), widest))
+    room, asked = total - int(total * NARROWEST_FIRST_COLUMN), sum(wanted)
+    if asked > room:
+        wanted = [w * room // asked for w in wanted]
+    widths = [total - sum(wanted), *wanted]
+    return [Column(Emu(width), lines) for width, lines in zip(widths, headers)]
+
+
+def _fill_cell(cell: _Cell, text: str, style: str, align: WD_ALIGN_PARAGRAPH) -> Paragraph:
+    paragraph: Paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    paragraph.alignment = align
+    paragraph.add_run(text)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    return paragraph
+
+
+def _mark_row(row: _Row, *, header: bool) -> None:
+    """Rows never split across pages; the header row repeats at the top of each page."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))

@@ -23,6 +23,7 @@ from ..sitebuild import BuildOptions, run_build
 from ..stamps import write_zip
 from ..views.compilation import Compilation, SelectionError, compile_cases
 from ..views.context import Site
+from ..views.downloads import audience_suffix, file_stem
 from ..views.review_document import ReviewDocument, review_document
 from ..views.summary_document import SummaryDocument, summary_document
 from .common import SubCommands, buildable_report, checked_dataset, output_stamp
@@ -53,14 +54,11 @@ def add_export_commands(commands: SubCommands) -> None:
     bundle.set_defaults(run=command_bundle)
 
 
-def base_name(args: argparse.Namespace, period: str) -> str:
-    """ASCII file names: they survive zips, mail and Windows code pages. Internal files say so."""
-    suffix = "" if args.audience == PUBLIC.key else f"-{args.audience}"
+def base_name(args: argparse.Namespace, site: Site) -> str:
+    """The compilation's file name, as the download centre names its files (``views.downloads.file_stem``)."""
     if args.honor:
-        return f"dossier-{args.honor}-{period}{suffix}"
-    if args.ids:
-        return f"cases-selected-{period}{suffix}"
-    return f"cases-{period}{suffix}"
+        return file_stem(site, "dossier", args.honor)
+    return file_stem(site, "cases-selected" if args.ids else "cases")
 
 
 def command_export(args: argparse.Namespace) -> int:
@@ -79,25 +77,23 @@ def command_export(args: argparse.Namespace) -> int:
     except SelectionError as error:
         print(f"导出失败：{error}", file=sys.stderr)
         return 1
-    period = site.report.period.id
-    name = base_name(args, period)
-    suffix = "" if audience is PUBLIC else f"-{audience.key}"
+    name = base_name(args, site)
     writers: dict[str, tuple[str, Callable[[Path], object]]] = {}
     if "docx" in args.format:
         writers["docx"] = (f"{name}.docx", lambda path: write_docx(doc, path, stamp))
     if "pdf" in args.format:
         writers["pdf"] = (f"{name}.pdf", lambda path: write_pdf_reporting(doc, path, stamp))
     if "xlsx" in args.format:
-        writers["xlsx"] = (f"ledger-{period}{suffix}.xlsx", lambda path: write_ledger(site, path, stamp))
+        writers["xlsx"] = (f"{file_stem(site, 'ledger')}.xlsx", lambda path: write_ledger(site, path, stamp))
     if full:
         # The work summary goes beside the full compilation, from the same views as its page.
         summary = summary_document(site)
         if "docx" in args.format:
-            writers["summary-docx"] = (f"summary-{period}{suffix}.docx", lambda path: write_summary_docx(summary, path, stamp))
+            writers["summary-docx"] = (f"{file_stem(site, 'summary')}.docx", lambda path: write_summary_docx(summary, path, stamp))
         if "pdf" in args.format:
-            writers["summary-pdf"] = (f"summary-{period}{suffix}.pdf", lambda path: write_summary_pdf(summary, path, stamp))
+            writers["summary-pdf"] = (f"{file_stem(site, 'summary')}.pdf", lambda path: write_summary_pdf(summary, path, stamp))
     if review is not None and "docx" in args.format:
-        writers["review-docx"] = (f"review-{review.month}{suffix}.docx", lambda path: write_review_docx(review, path, stamp))
+        writers["review-docx"] = (f"review-{review.month}{audience_suffix(site)}.docx", lambda path: write_review_docx(review, path, stamp))
     return write_all(Path(args.out), writers)
 
 

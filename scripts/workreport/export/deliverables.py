@@ -12,34 +12,39 @@ from pathlib import Path
 
 from ..views.compilation import compile_cases
 from ..views.context import Site
-from ..views.downloads import DownloadEntry, DownloadFile
+from ..views.downloads import DownloadEntry
 from ..views.summary_document import summary_document
 
+Writer = Callable[[Path], object]
 
-def writer(site: Site, entry: DownloadEntry, file: DownloadFile, stamp: dt.datetime) -> Callable[[Path], object]:
-    """What writes ``file`` of ``entry``, given the path to write it at."""
-    kind = file.format.lower()
+
+def writers(site: Site, entry: DownloadEntry, stamp: dt.datetime) -> dict[str, Writer]:
+    """What writes each format of ``entry`` (``DOCX``, ``PDF``, ``XLSX``), given the path to write at.
+
+    The entry's document is built once for all its formats: the compilation's DOCX then
+    takes its contents' page numbers from the layout its PDF already made.
+    """
     if entry.key == "ledger":
         from .ledger import write_ledger
 
-        return lambda path: write_ledger(site, path, stamp)
+        return {"XLSX": lambda path: write_ledger(site, path, stamp)}
+    from .pdf_writer import write_pdf, write_summary_pdf
+
     if entry.key == "summary":
+        from .summary_docx import write_summary_docx
+
         summary = summary_document(site)
-        if kind == "docx":
-            from .summary_docx import write_summary_docx
+        return {
+            "DOCX": lambda path: write_summary_docx(summary, path, stamp),
+            "PDF": lambda path: write_summary_pdf(summary, path, stamp),
+        }
+    from .docx_writer import write_docx
 
-            return lambda path: write_summary_docx(summary, path, stamp)
-        from .pdf_writer import write_summary_pdf
-
-        return lambda path: write_summary_pdf(summary, path, stamp)
     compilation = compile_cases(site, honor=entry.honor)
-    if kind == "docx":
-        from .docx_writer import write_docx
-
-        return lambda path: write_docx(compilation, path, stamp)
-    from .pdf_writer import write_pdf
-
-    return lambda path: write_pdf(compilation, path, stamp)
+    return {
+        "DOCX": lambda path: write_docx(compilation, path, stamp),
+        "PDF": lambda path: write_pdf(compilation, path, stamp),
+    }
 
 
 def write_downloads(site: Site, entries: list[DownloadEntry], folder: Path, stamp: dt.datetime) -> list[Path]:
@@ -51,8 +56,9 @@ def write_downloads(site: Site, entries: list[DownloadEntry], folder: Path, stam
     """
     paths = []
     for entry in entries:
+        write = writers(site, entry, stamp)
         for file in entry.files:
             path = folder / file.name
-            writer(site, entry, file, stamp)(path)
+            write[file.format](path)
             paths.append(path)
     return paths

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section, _Footer
 from docx.shared import Emu, Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
-from docx.table import _Cell, _Row
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from ..formatting import cn_number
 from ..plain import one_line
@@ -52,6 +54,8 @@ COVER_TITLE_SIZE, COVER_TITLE_LINE = Pt(26), Pt(40)
 LINE = Pt(28.95)
 """Exact line pitch that puts 22 lines in the 225 mm text block."""
 INDENT = Pt(32)
+SIGNATURE_INDENT = INDENT * 2
+"""The signature and date stand four characters in from the right margin."""
 """Two 3号 characters: first-line indent of body paragraphs and level-2/3 headings."""
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -161,11 +165,9 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
     ``stamp`` (the data commit's time) dates the document and its zip entries, so the same
     data always gives the same bytes.
     """
-    document = Document()
-    define_styles(document)
-    set_settings(document, update_fields=True)
-    set_properties(document, compilation.title, compilation.subtitle or "", compilation.bureau, stamp)
-    lay_out(document.sections[0])
+    document, _ = official_document(
+        compilation.title, compilation.subtitle or "", compilation.bureau, stamp, update_fields=True,
+    )
     folios = compilation_folios(compilation)
     chapters = [Chapter(line, index, folios.get(anchor, "")) for index, (anchor, line) in enumerate(compilation.contents(), 1)]
 
@@ -180,6 +182,33 @@ def write_docx(compilation: Compilation, path: Path, stamp: dt.datetime) -> None
     if compilation.mark:
         for section in document.sections:
             mark_pages(section, compilation.mark)
+    save(document, path, stamp)
+
+
+def official_document(
+    title: str, subject: str, author: str, stamp: dt.datetime, *, update_fields: bool = False,
+) -> tuple[DocxDocument, Section]:
+    """A new document with the official styles, settings, properties and page; its first section."""
+    document = Document()
+    define_styles(document)
+    set_settings(document, update_fields=update_fields)
+    set_properties(document, title, subject, author, stamp)
+    section = document.sections[0]
+    lay_out(section)
+    return document, section
+
+
+def write_signature(document: DocxDocument, bureau: str, date_line: str) -> None:
+    """The bureau and the date at the right, four characters in, one blank line below the text."""
+    for index, line in enumerate((bureau, date_line)):
+        paragraph = document.add_paragraph(line, style="Signature")
+        paragraph.paragraph_format.right_indent = SIGNATURE_INDENT
+        if index == 0:
+            paragraph.paragraph_format.space_before = LINE
+
+
+def save(document: DocxDocument, path: Path, stamp: dt.datetime) -> None:
+    """Write ``document`` at ``path``, its zip entries dated ``stamp``: the same data, the same bytes."""
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(repack_zip(buffer.getvalue(), stamp))
@@ -523,38 +552,54 @@ def write_paragraphs(document: DocxDocument, paragraphs: list[str]) -> None:
 
 def _write_figure_table(document: DocxDocument, figures: list[tuple[str, str]]) -> None:
     """Key figures as a bordered two-column table whose header row repeats on a new page."""
-    table = document.add_table(rows=1, cols=2)
-    table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table = bordered_table(document, 2)
     for cell, text in zip(table.rows[0].cells, ("关键数字", "数值")):
-        _fill_cell(cell, text, "Table Heading", CENTER)
-    _mark_row(table.rows[0], header=True)
+        fill_cell(cell, text, "Table Heading", CENTER)
+    mark_row(table.rows[0], header=True)
     for number, (label, value) in enumerate(figures, 1):
-        row = table.add_row()
-        _fill_cell(row.cells[0], label, "Table Text", LEFT_ALIGN)
-        _fill_cell(row.cells[1], value, "Table Text", CENTER)
-        _mark_row(row, header=False)
+        row = add_row(table)
+        fill_cell(row.cells[0], label, "Table Text", LEFT_ALIGN)
+        fill_cell(row.cells[1], value, "Table Text", CENTER)
+        mark_row(row, header=False)
         # Word keeps a table on one page when every row but the last keeps with the next.
         if number < len(figures):
             for cell in row.cells:
                 cell.paragraphs[0].paragraph_format.keep_with_next = True
-    widths = (Emu(int(TEXT_WIDTH * 0.62)), Emu(int(TEXT_WIDTH * 0.38)))
+    set_widths(table, [Emu(int(TEXT_WIDTH * 0.62)), Emu(int(TEXT_WIDTH * 0.38))])
+
+
+def bordered_table(document: DocxDocument, columns: int) -> Table:
+    """A centred, gridded table of one (header) row, its column widths fixed by ``set_widths``."""
+    table: Table = document.add_table(rows=1, cols=columns)
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    return table
+
+
+def add_row(table: Table) -> _Row:
+    row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+    return row
+
+
+def set_widths(table: Table, widths: Sequence[Length]) -> None:
+    """Each column's width, on the column and on every cell (Word reads the one, LibreOffice the other)."""
     for column, width in zip(table.columns, widths):
         column.width = width
         for cell in column.cells:
             cell.width = width
 
 
-def _fill_cell(cell: _Cell, text: str, style: str, align: WD_ALIGN_PARAGRAPH) -> None:
-    paragraph = cell.paragraphs[0]
+def fill_cell(cell: _Cell, text: str, style: str, align: WD_ALIGN_PARAGRAPH) -> Paragraph:
+    paragraph: Paragraph = cell.paragraphs[0]
     paragraph.style = style
     paragraph.alignment = align
     paragraph.add_run(text)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    return paragraph
 
 
-def _mark_row(row: _Row, *, header: bool) -> None:
+def mark_row(row: _Row, *, header: bool) -> None:
     """Rows never split across pages; the header row repeats at the top of each page."""
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:cantSplit"))

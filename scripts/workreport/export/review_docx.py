@@ -10,40 +10,34 @@ and the date close it at the right, four characters in.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
-from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..stamps import repack_zip
 from ..textwidth import width_in_ems
 from ..views.review_document import DocTable, ReviewDocument, ReviewSection
 from .docx_writer import (
-    INDENT,
-    LINE,
     SI_HAO,
     TEXT_WIDTH,
-    define_styles,
-    lay_out,
+    add_row,
+    bordered_table,
+    fill_cell,
     mark_pages,
+    mark_row,
     number_pages,
-    set_properties,
-    set_settings,
+    official_document,
+    save,
+    set_widths,
     write_paragraphs,
+    write_signature,
 )
 
-SIGNATURE_INDENT = INDENT * 2
-"""The signature and date stand four characters in from the right margin, as in the summary."""
 CELL_PADDING = Pt(14)
 """What a column needs beyond its text: the grid's cell margins and a little air."""
 WIDEST_OTHER_COLUMN = 0.3
@@ -55,29 +49,18 @@ SPACE_AFTER_TABLE = Pt(8)
 
 def write_review_docx(doc: ReviewDocument, path: Path, stamp: dt.datetime) -> None:
     """Write the month's review at ``path``; ``stamp`` (the data commit's time) dates it, so the bytes repeat."""
-    document = Document()
-    define_styles(document)
-    set_settings(document)
-    set_properties(document, doc.title, "", doc.bureau, stamp)
-    section = document.sections[0]
-    lay_out(section)
+    document, section = official_document(doc.title, "", doc.bureau, stamp)
     document.add_paragraph(doc.title, style="Document Title")
     for part in doc.parts:
         _space_after_table(document.add_paragraph(part.heading, style="Heading 2"))
         write_paragraphs(document, list(part.paragraphs))
         for chapter in part.sections:
             _write_section(document, chapter)
-    for index, line in enumerate((doc.bureau, doc.date_line)):
-        paragraph = document.add_paragraph(line, style="Signature")
-        paragraph.paragraph_format.right_indent = SIGNATURE_INDENT
-        if index == 0:
-            paragraph.paragraph_format.space_before = LINE  # one blank line after the text
+    write_signature(document, doc.bureau, doc.date_line)
     number_pages(section)
     if doc.mark:
         mark_pages(section, doc.mark)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.write_bytes(repack_zip(buffer.getvalue(), stamp))
+    save(document, path, stamp)
 
 
 def _write_section(document: DocxDocument, chapter: ReviewSection) -> None:
@@ -97,27 +80,21 @@ def _space_after_table(paragraph: Paragraph) -> None:
 def _write_table(document: DocxDocument, data: DocTable) -> None:
     """A bordered table across the text block; its header row repeats on every page it runs onto."""
     columns = table_columns(data)
-    table = document.add_table(rows=1, cols=len(columns))
-    table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table = bordered_table(document, len(columns))
     for cell, column in zip(table.rows[0].cells, columns):
-        paragraph = _fill_cell(cell, column.header[0], "Table Heading", WD_ALIGN_PARAGRAPH.CENTER)
+        paragraph = fill_cell(cell, column.header[0], "Table Heading", WD_ALIGN_PARAGRAPH.CENTER)
         for line in column.header[1:]:
             run = paragraph.add_run()
             run.add_break()
             run.add_text(line)
-    _mark_row(table.rows[0], header=True)
+    mark_row(table.rows[0], header=True)
     aligns = [WD_ALIGN_PARAGRAPH.CENTER if numeric else WD_ALIGN_PARAGRAPH.LEFT for numeric in data.numeric]
     for values in data.rows:
-        row = table.add_row()
+        row = add_row(table)
         for cell, text, align in zip(row.cells, values, aligns):
-            _fill_cell(cell, text, "Table Text", align)
-        _mark_row(row, header=False)
-    for table_column, column in zip(table.columns, columns):
-        table_column.width = column.width
-        for cell in table_column.cells:
-            cell.width = column.width
+            fill_cell(cell, text, "Table Text", align)
+        mark_row(row, header=False)
+    set_widths(table, [column.width for column in columns])
 
 
 @dataclass(frozen=True)
@@ -152,20 +129,3 @@ def table_columns(data: DocTable) -> list[Column]:
         wanted = [w * room // asked for w in wanted]
     widths = [total - sum(wanted), *wanted]
     return [Column(Emu(width), lines) for width, lines in zip(widths, headers)]
-
-
-def _fill_cell(cell: _Cell, text: str, style: str, align: WD_ALIGN_PARAGRAPH) -> Paragraph:
-    paragraph: Paragraph = cell.paragraphs[0]
-    paragraph.style = style
-    paragraph.alignment = align
-    paragraph.add_run(text)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    return paragraph
-
-
-def _mark_row(row: _Row, *, header: bool) -> None:
-    """Rows never split across pages; the header row repeats at the top of each page."""
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
-    if header:
-        properties.append(OxmlElement("w:tblHeader"))

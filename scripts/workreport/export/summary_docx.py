@@ -9,38 +9,17 @@ close it at the right, four characters in.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
 
-from ..stamps import repack_zip
 from ..views.summary_document import DocSection, SummaryDocument
-from .docx_writer import (
-    INDENT,
-    LINE,
-    define_styles,
-    lay_out,
-    mark_pages,
-    number_pages,
-    set_properties,
-    set_settings,
-    write_paragraphs,
-)
-
-SIGNATURE_INDENT = INDENT * 2
-"""The signature and date stand four characters in from the right margin."""
+from .docx_writer import mark_pages, number_pages, official_document, save, write_paragraphs, write_signature
 
 
 def write_summary_docx(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> None:
     """Write the summary at ``path``; ``stamp`` (the data commit's time) dates it, so the bytes repeat."""
-    document = Document()
-    define_styles(document)
-    set_settings(document)
-    set_properties(document, doc.title, "", doc.bureau, stamp)
-    section = document.sections[0]
-    lay_out(section)
+    document, section = official_document(doc.title, "", doc.bureau, stamp)
     document.add_paragraph(doc.title, style="Document Title")
     write_paragraphs(document, list(doc.opening))
     for part in doc.parts:
@@ -48,17 +27,11 @@ def write_summary_docx(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> 
         write_paragraphs(document, list(part.paragraphs))
         for chapter in part.sections:
             _write_section(document, chapter)
-    for index, line in enumerate((doc.bureau, doc.date_line)):
-        paragraph = document.add_paragraph(line, style="Signature")
-        paragraph.paragraph_format.right_indent = SIGNATURE_INDENT
-        if index == 0:
-            paragraph.paragraph_format.space_before = LINE  # one blank line after the text
+    write_signature(document, doc.bureau, doc.date_line)
     number_pages(section)
     if doc.mark:
         mark_pages(section, doc.mark)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.write_bytes(repack_zip(buffer.getvalue(), stamp))
+    save(document, path, stamp)
 
 
 def _write_section(document: DocxDocument, chapter: DocSection) -> None:

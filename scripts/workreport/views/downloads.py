@@ -21,10 +21,13 @@ PREPARING = (HonorStatus.planning, HonorStatus.applying)
 
 def file_stem(site: Site, kind: str, honor: str | None = None) -> str:
     """``summary-2025-h1``, ``dossier-HN-01-2025-h1-internal``: ASCII names that survive zips, mail and Windows."""
-    period = site.report.period.id
-    suffix = "" if site.audience.document_mark is None else f"-{site.audience.key}"
     middle = f"-{honor}" if honor else ""
-    return f"{kind}{middle}-{period}{suffix}"
+    return f"{kind}{middle}-{site.report.period.id}{audience_suffix(site)}"
+
+
+def audience_suffix(site: Site) -> str:
+    """``-internal`` on the files of an audience whose documents are marked (内部资料); nothing on public ones."""
+    return "" if site.audience.document_mark is None else f"-{site.audience.key}"
 
 
 @dataclass(frozen=True)

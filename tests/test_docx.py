@@ -138,8 +138,8 @@ def test_document_defaults_name_fonts_not_theme_fonts(document):
         ("Title", "方正小标宋简体", 26),
         ("Subtitle", "楷体_GB2312", 16),
         ("Caption", "楷体_GB2312", 14),
-        ("Table Text", "仿宋_GB2312", 14),
-        ("Table Heading", "黑体", 14),
+        ("表格文字", "仿宋_GB2312", 14),
+        ("表头", "黑体", 14),
         ("toc 1", "仿宋_GB2312", 16),
         ("Footer", "宋体", 14),
     ],
@@ -152,7 +152,7 @@ def test_styles_name_the_official_fonts_in_black(document, style, east_asian, si
     assert named.font.size.pt == size
     assert named.element.rPr.find(qn("w:color")) is None  # automatic (black), not the template's blue
     assert named.font.italic is not True
-    assert named.font.bold is (True if style == "Table Heading" else None)
+    assert named.font.bold is (True if style == "表头" else None)
 
 
 def test_heading_levels_are_laid_out_as_the_standard_says(document):
@@ -260,8 +260,8 @@ def test_cases_follow_in_order_each_on_its_own_page(document, compilation):
     assert [h.split("、", 1)[1] for h in headings] == [case.title for case in compilation.cases]
     assert texts(document, "Heading 2") == list(SECTION_TITLES) * len(compilation.cases)
     assert texts(document, "Heading 3") == [p.heading for case in compilation.cases for p in case.practices]
-    assert texts(document, "Byline") == [case.unit for case in compilation.cases]
-    assert texts(document, "Abstract") == [f"【摘要】{case.summary}" for case in compilation.cases]
+    assert texts(document, "署名") == [case.unit for case in compilation.cases]
+    assert texts(document, "摘要") == [f"【摘要】{case.summary}" for case in compilation.cases]
 
 
 def test_photos_are_pictures_followed_by_numbered_captions(document, compilation):
@@ -284,9 +284,10 @@ def test_key_figures_are_a_table_with_a_repeated_header(document, compilation):
         rows = [[cell.text for cell in row.cells] for row in table.rows]
         assert rows == [["关键数字", "数值"], *[list(figure) for figure in case.figures]]
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-        assert table.rows[0].cells[0].paragraphs[0].style.name == "Table Heading"
-        assert table.rows[1].cells[0].paragraphs[0].style.name == "Table Text"
-        assert sum(column.width for column in table.columns) <= 156 * EMU_PER_MM
+        assert table.rows[0].cells[0].paragraphs[0].style.name == "表头"
+        assert table.rows[1].cells[0].paragraphs[0].style.name == "表格文字"
+        # Within the text block (156 mm; the page is stored in twips, so a hair over).
+        assert sum(column.width for column in table.columns) <= round(156.02 * EMU_PER_MM)
 
 
 def test_honors_close_their_case(document, compilation):

@@ -16,7 +16,7 @@ from docx.shared import Pt
 from conftest import FIXTURES, ROOT, STAMP
 from test_departments import HALF_YEAR, quarter_data
 from workreport.audience import PUBLIC
-from workreport.export.docx_writer import TEXT_WIDTH
+from workreport.export.docx_template import text_width
 from workreport.export.review_docx import write_review_docx
 from workreport.formatting import number, percent
 from workreport.loading import load_dataset
@@ -88,7 +88,7 @@ def test_another_month_and_months_outside_the_period(public):
 
 def test_the_docx_reads_back(doc, docx):
     paragraphs = docx.paragraphs
-    assert (paragraphs[0].text, paragraphs[0].style.name) == (doc.title, "Document Title")
+    assert (paragraphs[0].text, paragraphs[0].style.name) == (doc.title, "文件标题")
     assert "2025年6月" in paragraphs[0].text
     assert [p.text for p in paragraphs if p.style.name == "Heading 2"] == [p.heading for p in doc.parts]
     assert [p.text for p in paragraphs if p.style.name == "Heading 3"] == [
@@ -113,13 +113,13 @@ def test_the_tables_have_a_bold_header_row(doc, docx):
         assert [c.text.replace("\n", "") for c in header.cells] == [h.replace("/ ", "/") for h in data.header]
         assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on a new page
         style = header.cells[0].paragraphs[0].style
-        assert style.name == "Table Heading" and style.font.bold
+        assert style.name == "表头" and style.font.bold
         assert style.element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
         assert table.rows[1].cells[0].paragraphs[0].style.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
         assert table.style.name == "Table Grid" and len(table.rows) == len(data.rows) + 1
         # The columns fill the text block and the first (the record's name) is the widest.
         widths = [column.width for column in table.columns]
-        assert abs(sum(widths) - TEXT_WIDTH) < Pt(1) and widths[0] == max(widths)
+        assert abs(sum(widths) - text_width(docx)) < Pt(1) and widths[0] == max(widths)
 
 
 def test_the_months_figures_are_in_the_document(public, docx):

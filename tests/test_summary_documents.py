@@ -61,7 +61,7 @@ def test_the_document_has_the_pages_parts(doc, public):
 def test_the_docx_reads_back(doc, docx_file):
     document = Document(str(docx_file))
     paragraphs = document.paragraphs
-    assert (paragraphs[0].text, paragraphs[0].style.name) == (doc.title, "Document Title")
+    assert (paragraphs[0].text, paragraphs[0].style.name) == (doc.title, "文件标题")
     assert [p.text for p in paragraphs if p.style.name == "Heading 2"] == [p.heading for p in doc.parts]
     sections = [p.text for p in paragraphs if p.style.name == "Heading 3"]
     assert sections == [s.heading for part in doc.parts for s in part.sections]

@@ -1,10 +1,10 @@
 """One month's review (月度复盘) as a Word document for a meeting, in the official layout.
 
-The same page, fonts and styles as the work summary (``summary_docx``, ``docx_writer``):
-the title in 小标宋 2号, the body in 仿宋 3号, 一、 headings in 黑体, （一） headings in 楷体.
+Rendered from the office's template ``review.docx`` (``docx_template``), laid out like the
+work summary: the title in 小标宋 2号, the body in 仿宋 3号, 一、 headings in 黑体, （一）
+headings in 楷体, the bureau and the date at the end.
 The page's tables are bordered tables in 4号 with a bold 黑体 header row that repeats on a
-new page; figures are centred, text is set left. One section, numbered from 1; the bureau
-and the date close it at the right, four characters in.
+new page; figures are centred, text is set left.
 """
 
 from __future__ import annotations
@@ -17,25 +17,23 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Emu, Length, Pt
 from docx.text.paragraph import Paragraph
 
 from ..textwidth import width_in_ems
 from ..views.review_document import DocTable, ReviewDocument, ReviewSection
+from .docx_template import Properties, render_official, text_width
 from .docx_writer import (
-    SI_HAO,
-    TEXT_WIDTH,
+    HEADING_2,
+    HEADING_3,
+    TABLE_HEADING,
+    TABLE_TEXT,
     add_row,
     bordered_table,
     fill_cell,
-    mark_pages,
     mark_row,
-    number_pages,
-    official_document,
-    save,
     set_widths,
     write_paragraphs,
-    write_signature,
 )
 
 CELL_PADDING = Pt(14)
@@ -45,26 +43,27 @@ WIDEST_OTHER_COLUMN = 0.3
 NARROWEST_FIRST_COLUMN = 0.25
 """The first column keeps at least this share; the others are narrowed (and wrap) to leave it."""
 SPACE_AFTER_TABLE = Pt(8)
+DEFAULT_TABLE_SIZE = Pt(14)
+"""4号: the table text's size when the template's style does not say."""
 
 
 def write_review_docx(doc: ReviewDocument, path: Path, stamp: dt.datetime) -> None:
     """Write the month's review at ``path``; ``stamp`` (the data commit's time) dates it, so the bytes repeat."""
-    document, section = official_document(doc.title, "", doc.bureau, stamp)
-    document.add_paragraph(doc.title, style="Document Title")
+    fields = {"title": doc.title, "bureau": doc.bureau, "date_line": doc.date_line, "mark": doc.mark}
+    render_official("review", fields, {"body": lambda document: _write_body(document, doc)}, path,
+                    Properties(doc.title, doc.bureau, stamp))
+
+
+def _write_body(document: DocxDocument, doc: ReviewDocument) -> None:
     for part in doc.parts:
-        _space_after_table(document.add_paragraph(part.heading, style="Heading 2"))
+        _space_after_table(document.add_paragraph(part.heading, style=HEADING_2))
         write_paragraphs(document, list(part.paragraphs))
         for chapter in part.sections:
             _write_section(document, chapter)
-    write_signature(document, doc.bureau, doc.date_line)
-    number_pages(section)
-    if doc.mark:
-        mark_pages(section, doc.mark)
-    save(document, path, stamp)
 
 
 def _write_section(document: DocxDocument, chapter: ReviewSection) -> None:
-    _space_after_table(document.add_paragraph(chapter.heading, style="Heading 3"))
+    _space_after_table(document.add_paragraph(chapter.heading, style=HEADING_3))
     write_paragraphs(document, list(chapter.paragraphs))
     if chapter.table is not None:
         _write_table(document, chapter.table)
@@ -79,10 +78,11 @@ def _space_after_table(paragraph: Paragraph) -> None:
 
 def _write_table(document: DocxDocument, data: DocTable) -> None:
     """A bordered table across the text block; its header row repeats on every page it runs onto."""
-    columns = table_columns(data)
+    size = document.styles[TABLE_TEXT].font.size or DEFAULT_TABLE_SIZE
+    columns = table_columns(data, text_width(document), size)
     table = bordered_table(document, len(columns))
     for cell, column in zip(table.rows[0].cells, columns):
-        paragraph = fill_cell(cell, column.header[0], "Table Heading", WD_ALIGN_PARAGRAPH.CENTER)
+        paragraph = fill_cell(cell, column.header[0], TABLE_HEADING, WD_ALIGN_PARAGRAPH.CENTER)
         for line in column.header[1:]:
             run = paragraph.add_run()
             run.add_break()
@@ -92,7 +92,7 @@ def _write_table(document: DocxDocument, data: DocTable) -> None:
     for values in data.rows:
         row = add_row(table)
         for cell, text, align in zip(row.cells, values, aligns):
-            fill_cell(cell, text, "Table Text", align)
+            fill_cell(cell, text, TABLE_TEXT, align)
         mark_row(row, header=False)
     set_widths(table, [column.width for column in columns])
 
@@ -108,13 +108,13 @@ HEADER_BREAK = re.compile(r"(?=（)|(?<=/) ")
 """Where a header may break: before an opening bracket, and after a slash."""
 
 
-def table_columns(data: DocTable) -> list[Column]:
+def table_columns(data: DocTable, text_width: Length, size: Length) -> list[Column]:
     """Every column but the first as wide as its widest entry (within limits), the first takes the rest.
 
     A header wider than its column's entries breaks into lines (“提升” over “（百分点）”), so
     that the record names in the first column keep the room.
     """
-    total = int(TEXT_WIDTH)
+    total = int(text_width)
     widest = int(total * WIDEST_OTHER_COLUMN)
     headers: list[tuple[str, ...]] = [(data.header[0],)]
     wanted: list[int] = []
@@ -123,7 +123,7 @@ def table_columns(data: DocTable) -> list[Column]:
         lines = (header,) if width_in_ems(header) <= entry_ems else tuple(p for p in HEADER_BREAK.split(header) if p)
         headers.append(lines)
         ems = max(entry_ems, *map(width_in_ems, lines))
-        wanted.append(min(int(ems * SI_HAO + CELL_PADDING), widest))
+        wanted.append(min(int(ems * size + CELL_PADDING), widest))
     room, asked = total - int(total * NARROWEST_FIRST_COLUMN), sum(wanted)
     if asked > room:
         wanted = [w * room // asked for w in wanted]

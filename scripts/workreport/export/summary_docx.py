@@ -1,9 +1,9 @@
 """The work summary (工作总结) as a Word document in the official layout (GB/T 9704-2012).
 
-The same page, fonts and styles as the case compilation (``docx_writer``): the title in
-小标宋 2号, the body in 仿宋 3号, 一、 headings in 黑体, （一） headings in 楷体, and each
-numbered item's opening in bold. One section, numbered from 1; the bureau and the date
-close it at the right, four characters in.
+Rendered from the office's template ``summary.docx`` (``docx_template``): it holds the page,
+the styles (title in 小标宋 2号, body in 仿宋 3号, 一、 headings in 黑体, （一） headings in
+楷体), the page numbers and the signature. This module writes the body, each numbered
+item's opening in bold.
 """
 
 from __future__ import annotations
@@ -14,28 +14,28 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from ..views.summary_document import DocSection, SummaryDocument
-from .docx_writer import mark_pages, number_pages, official_document, save, write_paragraphs, write_signature
+from .docx_template import Properties, render_official
+from .docx_writer import HEADING_2, HEADING_3, write_paragraphs
 
 
 def write_summary_docx(doc: SummaryDocument, path: Path, stamp: dt.datetime) -> None:
     """Write the summary at ``path``; ``stamp`` (the data commit's time) dates it, so the bytes repeat."""
-    document, section = official_document(doc.title, "", doc.bureau, stamp)
-    document.add_paragraph(doc.title, style="Document Title")
+    fields = {"title": doc.title, "bureau": doc.bureau, "date_line": doc.date_line, "mark": doc.mark}
+    render_official("summary", fields, {"body": lambda document: _write_body(document, doc)}, path,
+                    Properties(doc.title, doc.bureau, stamp))
+
+
+def _write_body(document: DocxDocument, doc: SummaryDocument) -> None:
     write_paragraphs(document, list(doc.opening))
     for part in doc.parts:
-        document.add_paragraph(part.heading, style="Heading 2")
+        document.add_paragraph(part.heading, style=HEADING_2)
         write_paragraphs(document, list(part.paragraphs))
         for chapter in part.sections:
             _write_section(document, chapter)
-    write_signature(document, doc.bureau, doc.date_line)
-    number_pages(section)
-    if doc.mark:
-        mark_pages(section, doc.mark)
-    save(document, path, stamp)
 
 
 def _write_section(document: DocxDocument, chapter: DocSection) -> None:
-    document.add_paragraph(chapter.heading, style="Heading 3")
+    document.add_paragraph(chapter.heading, style=HEADING_3)
     write_paragraphs(document, list(chapter.paragraphs))
     for item in chapter.items:
         paragraph = document.add_paragraph()

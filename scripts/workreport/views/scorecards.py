@@ -91,6 +91,8 @@ def internal_charge(site: Site, card: Scorecard) -> float | None:
 class BehindRow:
     link: Link
     owner: Link
+    leader: Link
+    """The task's 分管领导: who answers for it."""
     actual: float
     expected: float
     gap: float
@@ -100,9 +102,11 @@ class BehindRow:
 
 def behind_row(site: Site, b: Behind) -> BehindRow:
     s = b.schedule
+    leader = site.data.task_leader(b.task)
     return BehindRow(
         Link("tasks", b.task.id, b.task.title),
         unit_link(site, b.task.owner_unit),
+        Link("leaders", leader.id, leader.name),
         s.actual,
         s.expected,
         s.gap,

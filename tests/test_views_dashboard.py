@@ -46,6 +46,12 @@ def test_the_lists_stop_at_ten_and_count_the_rest(internal):
     gaps = [b.gap for b in internal.behind]
     assert gaps == sorted(gaps, reverse=True)
     assert [b.link.id for b in internal.behind[:2]] == ["T-FM-06", "T-FM-02"]
+
+
+def test_each_lagging_task_names_its_leader(internal, sample):
+    for row in internal.behind:
+        leader = sample.task_leader(sample.task_by_id[row.link.id])
+        assert (row.leader.kind, row.leader.id, row.leader.text) == ("leaders", leader.id, leader.name)
     assert len(internal.at_risk) == 10 and internal.more_at_risk == 3
     assert [r.health.text for r in internal.at_risk[:3]] == ["未达标"] * 3
 

@@ -9,15 +9,16 @@ attribute; a heading that holds inline markup gives its text only.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import INLINE_PLACEHOLDER_RE
 
-PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
-"""Python-Markdown's stash markers (inline HTML kept aside until serialisation)."""
+TAG = re.compile(r"<[^>]*>")
 
 
 CARD_COLUMNS = 3
@@ -27,7 +28,7 @@ CARD_COLUMNS = 3
 class TableCards(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
-            labels = [_text(th) for th in table.iterfind("thead/tr/th")]
+            labels = [self._text(th) for th in table.iterfind("thead/tr/th")]
             if len(labels) < CARD_COLUMNS:
                 continue
             table.set("data-cards", "")
@@ -36,16 +37,22 @@ class TableCards(Treeprocessor):
                     if label:
                         cell.set("data-label", label)
 
+    def _text(self, element: etree.Element) -> str:
+        """The heading's text as a reader sees it: stashed entities and inline HTML put back, tags dropped."""
+        stash = self.md.htmlStash.rawHtmlBlocks
 
-def _text(element: etree.Element) -> str:
-    return " ".join(PLACEHOLDER.sub("", "".join(element.itertext())).split())
+        def unstash(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            return html.unescape(TAG.sub("", str(stash[index]))) if index < len(stash) else ""
+
+        return " ".join(INLINE_PLACEHOLDER_RE.sub(unstash, "".join(element.itertext())).split())
 
 
 class TableCardsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (priority 20), so headings hold their final text.
         md.treeprocessors.register(TableCards(md), "workreport_table_cards", 5)
 
 
-def makeExtension(**kwargs: object) -> TableCardsExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs: object) -> TableCardsExtension:
     return TableCardsExtension(**kwargs)

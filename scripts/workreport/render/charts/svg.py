@@ -171,7 +171,8 @@ def canvas(
         inner,
         xmlns="http://www.w3.org/2000/svg",
         class_=class_,
-        role="img",
+        # A picture, unless it holds links: an image's parts cannot be focused (axe: nested-interactive).
+        role="group" if "<a " in body else "img",
         aria_labelledby=f"{cid}-title {cid}-desc",
         width=width,
         height=height,

@@ -106,6 +106,7 @@ def test_no_page_is_wider_than_a_phone(browser, server, page_kinds, kind):  # no
     page.goto(server + page_kinds[kind], wait_until="networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.evaluate(SMALLEST_TEXT) >= 11  # charts keep their text legible (Infinity: no chart)
+    assert "数据截至2025年6月30日" in page.locator(".md-footer").inner_text()  # on every page
     page.close()
 
 

@@ -147,3 +147,15 @@ def test_the_list_shows_indicators_without_data_when_there_are_any(odd):
     assert [g.name for g in groups] == ["未达标", "预警", "达标", "无数据"]
     (row,) = groups[-1].rows
     assert row.link.id == "I-EMPTY" and row.latest is None and row.trend == "—"
+
+
+def test_every_deduction_in_the_list_has_its_date_reason_and_unit(internal, sample):
+    as_of = sample.report.as_of
+    for group in indicator_index(internal).groups:
+        # The group's 扣分 column adds up to its list of deductions, each dated up to the as-of date.
+        assert sum(r.points_deducted for r in group.rows) == sum(d.points for d in group.deductions)
+        for d in group.deductions:
+            assert d.date <= as_of and d.reason and d.unit.kind == "units"
+        assert [d.date for d in group.deductions] == sorted(d.date for d in group.deductions)
+    met = indicator_index(internal).groups[2]
+    assert met.name == "达标" and met.deductions  # the sample's 达标 group lost points too

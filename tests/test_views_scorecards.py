@@ -7,6 +7,7 @@ import pytest
 from workreport.audience import INTERNAL
 from workreport.model import HonorStatus, UnitKind
 from workreport.views.context import Site
+from workreport.views.dashboard import dashboard
 from workreport.views.org import category_page, leader_page, unit_index, unit_page
 from workreport.views.scorecards import (
     BOARD_ORDER,
@@ -149,6 +150,10 @@ def test_the_list_of_units_groups_them_by_kind(internal, sample):
         len(sample.of_unit("rivers", "indicators")),
         "deputy-sun",
     )
+    # 其中滞后 counts as the dashboard does: each task once, under the unit that leads it.
+    behind = {u.link.id: u.behind for g in view.groups for u in g.units}
+    assert sum(behind.values()) == dashboard(internal).statuses.behind == 13
+    assert (behind["resettlement"], behind["law"]) == (2, 0)
 
 
 def test_a_kind_without_units_is_left_out(sample):

@@ -185,14 +185,29 @@ def test_june_in_tables(internal):
     assert (slip.task.id, slip.owner, slip.before, slip.after) == ("T-HR-05", "河湖处", "正常推进", Badge("滞后", "warn"))
     assert [(r.link.id, r.before, r.after) for r in june.recovered] == [("T-DG-04", "滞后", "已完成")]
     rows = {r.indicator.id: r for r in june.indicators}
-    assert (rows["I-CITY-02"].before, rows["I-CITY-02"].after, rows["I-CITY-02"].change) == ("5座", "7座", "+2")
-    assert rows["I-PROV-04"].change == "0"
+    assert (rows["I-CITY-02"].before, rows["I-CITY-02"].after, rows["I-CITY-02"].change) == ("5座", "7座", "+2座（向好）")
+    assert rows["I-CITY-02"].tone == "done"
+    # Percentages move in points, with one decimal; lower-is-better indicators turn the direction round.
+    assert all(r.change.endswith(("个百分点（向好）", "个百分点（变差）")) for r in june.indicators if r.after.endswith("%"))
+    # Only what moved: I-PROV-04 reported the same figure and health as on June 1.
+    assert "I-PROV-04" not in rows and june.indicators_steady == 3
     # The health changed: the row says from what.
     assert (rows["I-CITY-01"].health_before, rows["I-CITY-01"].health) == ("未达标", Badge("达标", "done"))
     assert rows["I-CITY-02"].health_before is None
-    assert june.deductions[0].text == "6月20日扣 1 分（运管处）"
+    assert june.deductions[0].text == "6月20日，运管处被扣 1 分：市政府重点工作督查通报：病险水库除险加固进度滞后于序时，大石坝等7座水库未按计划于5月底前开工。"
     assert [(c.link.id, c.before, c.after) for c in june.stage_changes] == [("P-RIV-01", "在建", "完工")]
     assert [(h.link.id, h.level) for h in june.honors_won] == [("HN-07", "省级")]
+
+
+def test_a_change_for_the_worse_says_so(sample):
+    from workreport.model import Direction
+
+    # The same figures read against a lower-is-better target: every rise is for the worse.
+    flipped = [i.model_copy(update={"target": i.target.model_copy(update={"direction": Direction.lower})})
+               if i.target.direction is Direction.higher else i for i in sample.indicators]
+    june = monthly_review(Site(INTERNAL.edition(sample.replaced(indicators=flipped)))).months[0]
+    row = next(r for r in june.indicators if r.indicator.id == "I-CITY-02")
+    assert (row.change, row.tone) == ("+2座（变差）", "bad")
 
 
 def test_a_first_value_has_nothing_to_compare_with(sample):

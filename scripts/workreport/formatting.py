@@ -33,6 +33,14 @@ def percent(value: float | None, digits: int = 1) -> str:
     return MISSING if value is None else f"{number(value, digits)}%"
 
 
+def measured(value: float | None, measure: str | None, digits: int = 2) -> str:
+    """A figure with its measure word, by the one rounding rule of every output: a percentage to
+    one decimal, as ``percent`` (49.45 → '49.5%'), any other amount to ``digits`` (7.85 → '7.85万亩')."""
+    if measure == "%":
+        return percent(value)
+    return MISSING if value is None else f"{number(value, digits)}{measure or ''}"
+
+
 def cn_date(value: dt.date | None) -> str:
     """2024-03-05 -> '2024年3月5日'."""
     return MISSING if value is None else f"{value.year}年{value.month}月{value.day}日"

@@ -72,7 +72,9 @@ class MonthReview:
     recovered: list[TaskMove]
     """Tasks that were behind at the month's start and are not at its end."""
     indicators: list[IndicatorMove]
-    """Indicators with a value reported in the month."""
+    """Indicators with a value reported in the month whose figure or health moved (``moved``)."""
+    indicators_steady: int
+    """Indicators reported in the month with the same figure and health as at its start."""
     deductions: list[tuple[Indicator, Deduction]]
     stage_changes: list[StageChange]
     investment_done: float
@@ -119,6 +121,9 @@ def review_month(data: Dataset, before: Analysis, after: Analysis) -> MonthRevie
     def in_month(day: dt.date | None) -> bool:
         return day is not None and start <= day <= end
 
+    reported = [
+        IndicatorMove(i, before.indicator(i), after.indicator(i)) for i in data.indicators if any(in_month(v.date) for v in i.values)
+    ]
     scorecard_before = before.scorecard(before.bureau_scope())
     scorecard_after = after.scorecard(after.bureau_scope())
     return MonthReview(
@@ -128,11 +133,8 @@ def review_month(data: Dataset, before: Analysis, after: Analysis) -> MonthRevie
         completed=[m for m in moves if m.after.status is ScheduleStatus.done and m.before.status is not ScheduleStatus.done],
         slipped=[m for m in moves if m.after.status in BEHIND and SEVERITY[m.after.status] > SEVERITY[m.before.status]],
         recovered=[m for m in moves if m.before.status in BEHIND and m.after.status not in BEHIND],
-        indicators=[
-            IndicatorMove(i, before.indicator(i), after.indicator(i))
-            for i in data.indicators
-            if any(in_month(v.date) for v in i.values)
-        ],
+        indicators=[move for move in reported if moved(move)],
+        indicators_steady=sum(1 for move in reported if not moved(move)),
         deductions=[(i, d) for i in data.indicators for d in i.deductions if in_month(d.date)],
         stage_changes=[
             StageChange(p, before.project(p).stage, after.project(p).stage)
@@ -154,6 +156,11 @@ def _invested_in(before: Analysis, after: Analysis, project: Project) -> float:
     if before.as_of.year != after.as_of.year:
         return done
     return done - (before.project(project).invested or 0.0)
+
+
+def moved(move: IndicatorMove) -> bool:
+    """Worth a line in the month's review: a first figure, a figure other than the month's start, or a new health."""
+    return move.change != 0 or health_changed(move)
 
 
 def health_changed(move: IndicatorMove) -> bool:

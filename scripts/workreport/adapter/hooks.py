@@ -22,6 +22,7 @@ from ..export.deliverables import write_downloads
 from ..plain import html_text
 from ..stamps import source_time
 from ..views.downloads import FOLDER, download_plan
+from ..views.freshness import footer_line
 from .site import compact_search_index, project_dir, site_from_config
 
 
@@ -52,6 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = site_from_config(config)
     report = site.report
     config.site_name = html_text(f"{report.bureau} · {report.period.title}")
+    # Every page's footer: up to which day the figures count, and when a unit last reported.
+    config.extra["footer_line"] = footer_line(site.site)
     # Navigation labels such as "{summary}" take the period's and the bureau's words.
     if config.nav is not None:
         config.nav = _worded(config.nav, site.site.words.as_dict())

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..formatting import cn_date, cn_number, number, percent, sentence, short_date
+from ..formatting import cn_date, cn_number, measured, number, percent, sentence, short_date
 from ..plain import markdown_inline, markdown_paragraphs
 from .typeset import unbroken_words
 
@@ -32,6 +32,11 @@ def _formatted(format_value: Callable[..., str]) -> Callable[..., Markup]:
         return Markup(format_value(*args))
 
     return formatted
+
+
+def _measured(value: float | None, measure: str | None, digits: int = 2) -> Markup:
+    figure = measured(value, "%" if measure == "%" else "", digits)
+    return Markup("{}{}").format(Markup(figure), "" if measure == "%" or value is None else markdown_inline(measure or ""))
 
 
 def badge(text: str, tone: str = "neutral") -> Markup:
@@ -61,6 +66,8 @@ def make_environment() -> Environment:
     env.filters.update(
         num=_formatted(number),
         pct=_formatted(percent),
+        # A figure and its measure word (data text, escaped): percentages to one decimal everywhere.
+        measured=_measured,
         cn_date=_formatted(cn_date),
         short_date=_formatted(short_date),
         badge=badge,

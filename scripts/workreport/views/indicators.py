@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import assessment
 from ..assessment import DIRECTION_SIGNS, DIRECTION_WORDS, Health, Trend
-from ..formatting import cn_date, number, short_date
+from ..formatting import cn_date, measured, number, short_date
 from ..model import Indicator
 from .charts import health_anchor, health_donut, indicator_trend
 from .common import Badge, Donut, Link, badge
@@ -133,10 +133,10 @@ class IndicatorPage:
 
 
 def _summary(site: Site, g: Goal, reading: Reading | None, trend: str, deducted: float, charge: Charge | None) -> str:
-    text = f"目标 {g.words} {number(g.value)}{g.measure}"
+    text = f"目标 {g.words} {measured(g.value, g.measure)}"
     if g.pro_rata is not None:
-        text += f"（年度累计，截至{short_date(site.as_of)}序时目标 {number(g.pro_rata)}{g.measure}）"
-    text += f"；最新值 {number(reading.value)}{g.measure}（{cn_date(reading.date)}）" if reading else "；最新值 暂无"
+        text += f"（年度累计，截至{short_date(site.as_of)}序时目标 {measured(g.pro_rata, g.measure)}）"
+    text += f"；最新值 {measured(reading.value, g.measure)}（{cn_date(reading.date)}）" if reading else "；最新值 暂无"
     text += f"；走势{trend}；累计扣分 {number(deducted)} 分"
     if charge is not None:
         text += f"，局内考核按 {number(charge.multiplier)} 倍计 {number(charge.points)} 分"
@@ -223,6 +223,18 @@ class HealthGroup:
     name: str
     anchor: str
     rows: tuple[IndicatorRow, ...]
+    deductions: tuple[GroupDeduction, ...] = ()
+    """Every deduction of the group's indicators up to the as-of date, the oldest first: a 扣分 figure
+    is never shown without its date, reason and unit."""
+
+
+@dataclass(frozen=True)
+class GroupDeduction:
+    indicator: Link
+    date: dt.date
+    points: float
+    unit: Link
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -242,6 +254,16 @@ class IndicatorIndex:
     """Missed, warning, met; indicators without data only when there are any."""
 
 
+def group_deductions(site: Site, indicators: list[Indicator]) -> tuple[GroupDeduction, ...]:
+    units = site.data.unit_by_id
+    found = [
+        GroupDeduction(Link("indicators", i.id, i.name), d.date, d.points, Link("units", d.unit, units[d.unit].label), d.reason)
+        for i in indicators
+        for d in site.analysis.indicator(i).deductions
+    ]
+    return tuple(sorted(found, key=lambda d: (d.date, d.indicator.id)))
+
+
 def indicator_index(site: Site) -> IndicatorIndex:
     card = site.bureau
     groups = []
@@ -249,7 +271,7 @@ def indicator_index(site: Site) -> IndicatorIndex:
         indicators = [i for i in site.data.indicators if site.analysis.indicator(i).health is health]
         if indicators or health is not Health.no_data:
             rows = tuple(indicator_row(site, i) for i in indicators)
-            groups.append(HealthGroup(health.value, health_anchor(health), rows))
+            groups.append(HealthGroup(health.value, health_anchor(health), rows, group_deductions(site, indicators)))
     multiplier = site.report.internal_deduction_multiplier
     return IndicatorIndex(
         chart=health_donut(card, key="indicators"),

@@ -226,6 +226,8 @@ class UnitRow:
     leader: Link
     head: str | None
     tasks: int
+    behind: int
+    """Of its tasks, how many are behind schedule (滞后, 严重滞后, 未按期完成), as the dashboard counts them."""
     indicators: int
     projects: int
     cases: int
@@ -263,6 +265,7 @@ def unit_index(site: Site) -> UnitIndex:
                 leader=leader_link(data.leader_by_id[u.leader]),
                 head=u.head,
                 tasks=len(data.of_unit(u.id, "tasks")),
+                behind=len(site.scorecard("units", u.id).behind),
                 indicators=len(data.of_unit(u.id, "indicators")),
                 projects=len(data.of_unit(u.id, "projects")),
                 cases=len(data.of_unit(u.id, "cases")),

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..formatting import MISSING, number, percent, short_date
+from ..formatting import MISSING, measured, number, percent, short_date
+from ..model import Direction
 from ..review import IndicatorMove, MonthReview, TaskMove, health_changed
 from .common import Badge, Link, badge
 from .context import Site
@@ -51,7 +52,9 @@ class IndicatorRow:
     """The value at the month's start with its measure, or — without one."""
     after: str
     change: str
-    """“+0.6”, “0”, “-1.2”, or — when either value is missing."""
+    """“+0.6个百分点（向好）”, “-2座（变差）”, or — when either value is missing: always with its unit and direction."""
+    tone: str
+    """``done`` when the change is for the better, ``bad`` for the worse, ``neutral`` otherwise."""
     health_before: str | None
     """The health at the month's start when it changed (and was known)."""
     health: Badge
@@ -61,7 +64,7 @@ class IndicatorRow:
 class DeductionEntry:
     indicator: Link
     text: str
-    """“6月20日扣 1 分（办公室）”."""
+    """“6月20日，办公室被扣 1 分：<reason>”: the date, the unit and the reason, always."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class MonthView:
     slipped: tuple[SlipRow, ...]
     recovered: tuple[StatusChange, ...]
     indicators: tuple[IndicatorRow, ...]
+    """Only the indicators whose figure or health moved in the month."""
+    indicators_steady: int
+    """How many more were reported with nothing changed."""
     deductions: tuple[DeductionEntry, ...]
     stage_changes: tuple[StatusChange, ...]
     honors_won: tuple[HonorEntry, ...]
@@ -125,15 +131,31 @@ def month_lead(m: MonthReview) -> str:
 
 def indicator_row(move: IndicatorMove) -> IndicatorRow:
     measure = move.indicator.target.measure or ""
-    before, after, change = move.before.value, move.after.value, move.change
+    before, after = move.before.value, move.after.value
+    text, tone = change_text(move)
     return IndicatorRow(
         indicator=Link("indicators", move.indicator.id, move.indicator.name),
-        before=f"{number(before.value)}{measure}" if before else MISSING,
-        after=f"{number(after.value)}{measure}" if after else MISSING,
-        change=MISSING if change is None else ("+" if change > 0 else "") + number(change),
+        before=measured(before.value, measure) if before else MISSING,
+        after=measured(after.value, measure) if after else MISSING,
+        change=text,
+        tone=tone,
         health_before=move.before.health.value if health_changed(move) else None,
         health=badge(move.after.health),
     )
+
+
+def change_text(move: IndicatorMove) -> tuple[str, str]:
+    """The month's change with its unit (a percentage moves in 百分点) and whether that is for the better."""
+    change = move.change
+    if change is None:
+        return MISSING, "neutral"
+    measure = move.indicator.target.measure or ""
+    sign = "+" if change > 0 else ""
+    amount = f"{sign}{number(change, 1)}个百分点" if measure == "%" else f"{sign}{measured(change, measure)}"
+    if change == 0:
+        return amount, "neutral"
+    better = (change > 0) == (move.indicator.target.direction is Direction.higher)
+    return f"{amount}（{'向好' if better else '变差'}）", "done" if better else "bad"
 
 
 def month_view(site: Site, m: MonthReview) -> MonthView:
@@ -158,10 +180,11 @@ def month_view(site: Site, m: MonthReview) -> MonthView:
         ),
         recovered=tuple(StatusChange(_task_link(r), r.before.status.value, r.after.status.value) for r in m.recovered),
         indicators=tuple(indicator_row(move) for move in m.indicators),
+        indicators_steady=m.indicators_steady,
         deductions=tuple(
             DeductionEntry(
                 Link("indicators", i.id, i.name),
-                f"{short_date(d.date)}扣 {number(d.points)} 分（{units[d.unit].label}）",
+                f"{short_date(d.date)}，{units[d.unit].label}被扣 {number(d.points)} 分：{d.reason}",
             )
             for i, d in m.deductions
         ),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..analysis import BEHIND
 from ..assessment import Health
-from ..formatting import cn_date, cn_number, number, percent, sentence, short_date
+from ..formatting import cn_date, cn_number, measured, number, percent, sentence, short_date
 from ..model import Honor, Task
 from ..plain import paragraphs as prose_paragraphs
 from ..schedule import ScheduleStatus
@@ -238,9 +238,9 @@ def _indicator_problems(site: Site) -> SummarySection | None:
         more = f"另有 {len(missed)} 项指标未达到目标（年度累计型指标按序时目标计）："
         for i in missed:
             s, measure = a.indicator(i), i.target.measure or ""
-            value = number(s.value.value) if s.value else "无数据"
+            value = measured(s.value.value, measure) if s.value else "无数据"
             target = "序时目标" if i.target.cumulative else "目标"
-            figures = f"{value}{measure}，{target} {number(s.target, 1)}{measure}"
+            figures = f"{value}，{target} {measured(s.target, measure, 1)}"
             short.append(SummaryItem(Link("indicators", i.id, i.name), figures, ""))
     title = "部分考核指标失分或未达序时目标"
     return SummarySection("", title, "problem-indicators", lead, deductions, more, tuple(short))

@@ -1,0 +1,40 @@
+"""The footer of every page: how current the figures are, in the data's own dates.
+
+Leaders ask two things of a figure: up to which day it counts (the report's as-of date) and
+when a unit last reported. The second is the newest dated entry in the data (a task's
+progress, an indicator's value, a project's update) up to the as-of date, never the clock
+or the time of the build, so the same data always gives the same footer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..formatting import cn_date
+from .context import Site
+
+
+def entry_dates(site: Site) -> Iterator[dt.date]:
+    data = site.data
+    for task in data.tasks:
+        yield from (p.date for p in task.progress)
+    for indicator in data.indicators:
+        yield from (v.date for v in indicator.values)
+    for project in data.projects:
+        yield from (p.date for p in project.progress)
+
+
+def latest_entry(site: Site) -> dt.date | None:
+    """The newest reported date up to the as-of date (entries dated after it are plans or slips)."""
+    as_of = site.data.report.as_of
+    return max((day for day in entry_dates(site) if day <= as_of), default=None)
+
+
+def footer_line(site: Site) -> str:
+    """“数据截至2025年6月30日 · 最近一次填报2025年6月28日”, as plain text."""
+    line = f"数据截至{cn_date(site.data.report.as_of)}"
+    latest = latest_entry(site)
+    if latest is not None:
+        line += f" · 最近一次填报{cn_date(latest)}"
+    return line

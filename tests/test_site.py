@@ -187,7 +187,7 @@ def test_dashboard_answers_the_leaders_questions(site: Path):
     assert "重点任务 48 已完成 8 · 正常推进 23 · 未开始 4" in home
     assert "滞后任务 13 滞后 9 · 严重滞后 2 · 未按期 2" in home
     assert "考核扣分 2.7 局内按 2 倍计 5.4 分" in home
-    assert re.search(r"山洪灾害监测预警设施更新 防御处 · 实际 28\.1% / 序时 49\.5% 落后 21\.3 个百分点", home)
+    assert re.search(r"山洪灾害监测预警设施更新 防御处 · 何立新 · 实际 28\.1% / 序时 49\.5% 落后 21\.3 个百分点", home)
     assert re.search("柳溪灌区续建配套与现代化改造工程 初步设计批复 ?（逾期）", home)
 
 

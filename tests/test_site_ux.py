@@ -172,3 +172,32 @@ def test_text_committed_by_an_input_method_searches(browser, server, sample):  #
         box.value = '灌区'; box.dispatchEvent(new CompositionEvent('compositionend', {data: '灌区'})); }""")
     assert sample.task_by_id["T-RV-01"].title in _results(page)
     page.close()
+
+
+def test_lists_filter_by_line_of_work_unit_leader_and_status(browser, server, sample):  # noqa: F811
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(server + "/tasks/", wait_until="networkidle")
+    rows = page.locator(".wr-filterable tbody tr")
+    assert rows.count() == len(sample.tasks)
+    form = page.locator(".wr-filterable form.wr-filter")
+    assert [form.locator("label").nth(i).inner_text().split("\n")[0] for i in range(4)] == ["工作条线", "牵头单位", "分管领导", "状态"]
+    form.locator("select[name='分管领导']").select_option("何立新")
+    led = [t for t in sample.tasks if sample.task_leader(t).name == "何立新"]
+    assert page.locator(".wr-filterable tbody tr:visible").count() == len(led) > 0
+    assert page.locator(".wr-filter__count").inner_text() == f"显示 {len(led)} / {len(sample.tasks)} 项"
+    form.locator("select[name='section']").select_option("幸福河湖建设")
+    both = [t for t in led if t.category == "happy-rivers"]
+    assert page.locator(".wr-filterable tbody tr:visible").count() == len(both)
+    # A line of work with no match is hidden whole, heading included.
+    assert not page.locator(".wr-filterable h2", has_text="数字化建设").is_visible()
+    page.close()
+
+
+def test_every_row_is_listed_without_scripts(browser, server, sample):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path, count in (("/tasks/", len(sample.tasks)), ("/indicators/", len(sample.indicators)), ("/projects/", len(sample.projects))):
+        page.goto(server + path, wait_until="networkidle")
+        assert page.locator(".wr-filterable tbody tr:visible").count() == count
+        assert page.locator("form.wr-filter").count() == 0
+    context.close()

@@ -169,6 +169,8 @@ class TaskRow:
     link: Link
     internal: bool
     owner: Link
+    leader: Link
+    """The 分管领导, by name only (the list is narrow)."""
     target: str
     """“12 个”, or “3 个节点” for a task run by milestones."""
     window_start: dt.date
@@ -185,6 +187,7 @@ def task_row(site: Site, task: Task, where: str = "") -> TaskRow:
         link=Link("tasks", task.id, task.title),
         internal=site.shows_internal_mark(task),
         owner=unit_link(site, task.owner_unit),
+        leader=leader_link(site, task, full=False),
         target=target_text(task) or (f"{len(task.milestones)} 个节点" if task.milestones else MISSING),
         window_start=task.window.start,
         window_end=task.window.end,

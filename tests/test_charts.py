@@ -460,3 +460,33 @@ def test_trend_sorts_points_and_places_them_by_date():
     # 31 days then 28 days: spacing follows the calendar.
     assert (xs[1] - xs[0]) / (xs[2] - xs[1]) == pytest.approx(31 / 28, rel=1e-3)
     assert desc(root) == "1月 1；2月 1.5；3月 2。"
+
+
+def test_a_yearly_total_draws_its_pro_rata_target(sample):
+    from workreport.audience import INTERNAL
+    from workreport.views.charts import indicator_trend
+    from workreport.views.context import Site
+
+    site = Site(INTERNAL.edition(sample))
+    indicator = next(i for i in sample.indicators if i.target.cumulative)
+    spec = indicator_trend(site, indicator)
+    standing = site.analysis.indicator(indicator)
+    # One 序时 point per value, ending at the target the badge is judged against.
+    assert [d for d, _ in spec.pro_rata] == [d for d, _ in spec.points]
+    assert spec.pro_rata[-1][1] == standing.target and spec.target == indicator.target.value
+    html = trend_line(list(spec.points), title="t", target=spec.target, measure=spec.measure, pro_rata=list(spec.pro_rata))
+    assert 'class="wr-chart__pro-rata"' in html and "序时目标" in html
+    plain = next(i for i in sample.indicators if not i.target.cumulative)
+    assert indicator_trend(site, plain).pro_rata == ()
+
+
+def test_cut_labels_stay_distinguishable():
+    from workreport.render.charts.svg import fit_distinct
+
+    names = ["柳溪灌区续建配套与现代化改造", "柳溪灌区续建配套与节水治理", "白鹭河综合整治"]
+    shown = fit_distinct(names, 8)
+    assert shown[2] == "白鹭河综合整治" and len(set(shown)) == 3
+    assert shown[0].startswith("柳溪") and shown[0].endswith("改造") and "…" in shown[0]
+    html = investment([InvestmentRow(names[0], 100, 50), InvestmentRow(names[1], 100, 20)], title="投资")
+    drawn = re.findall(r'<text[^>]*text-anchor="end"[^>]*>([^<]*)</text>', html)
+    assert drawn == shown[:2]

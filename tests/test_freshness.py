@@ -24,3 +24,15 @@ def test_entries_after_the_as_of_date_do_not_count(sample):
     assert latest == max(day for day in everything + [v.date for i in sample.indicators for v in i.values]
                          + [p.date for pr in sample.projects for p in pr.progress] if day <= as_of)
     assert footer_line(site).startswith("数据截至2025年5月31日 · 最近一次填报2025年5月")
+
+
+def test_record_pages_say_when_and_by_which_unit_they_were_last_reported(internal, sample):
+    from workreport.views.freshness import last_report
+    from workreport.views.tasks import task_page
+
+    task = sample.task_by_id["T-RV-01"]
+    latest = max(p.date for p in task.progress if p.date <= sample.report.as_of)
+    unit = sample.unit_by_id[task.owner_unit].label
+    assert task_page(internal, task).reported == f"最近填报：{latest.year}年{latest.month}月{latest.day}日（{unit}）"
+    silent = task.model_copy(update={"progress": []})
+    assert last_report(internal, silent) is None

@@ -47,4 +47,5 @@ class Visuals:
             measure=spec.measure,
             lower_is_better=spec.lower_is_better,
             key=spec.key,
+            pro_rata=list(spec.pro_rata),
         )

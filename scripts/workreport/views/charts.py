@@ -7,7 +7,7 @@ figure of its own.
 from __future__ import annotations
 
 from ..analysis import BEHIND, Scorecard
-from ..assessment import Health, UnitCharge
+from ..assessment import Health, UnitCharge, target_at
 from ..formatting import number
 from ..model import Direction, Indicator, Project, Task
 from ..schedule import ScheduleStatus
@@ -106,6 +106,9 @@ def category_bars(site: Site, title: str = "各条线平均进度", key: str | N
 
 def indicator_trend(site: Site, indicator: Indicator, key: str | None = None) -> Trend:
     standing = site.analysis.indicator(indicator)
+    # A yearly total is judged against its share of the year so far: the chart draws that line too,
+    # or it would look far off the annual target while the badge says 达标.
+    pro_rata = tuple((v.date, target_at(indicator, v.date)) for v in standing.series) if indicator.target.cumulative else ()
     return Trend(
         f"{indicator.name}：监测值走势",
         tuple((v.date, v.value) for v in standing.series),
@@ -113,4 +116,5 @@ def indicator_trend(site: Site, indicator: Indicator, key: str | None = None) ->
         indicator.target.measure or "",
         indicator.target.direction is Direction.lower,
         key,
+        pro_rata,
     )

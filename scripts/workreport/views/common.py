@@ -112,3 +112,5 @@ class Trend:
     measure: str
     lower_is_better: bool
     key: str | None = None
+    pro_rata: tuple[tuple[dt.date, float], ...] = ()
+    """For a yearly total: the 序时 target on each date of the line (the share of the year's target so far)."""

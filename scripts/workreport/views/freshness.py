@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from ..formatting import cn_date
 from .context import Site
@@ -29,6 +30,23 @@ def latest_entry(site: Site) -> dt.date | None:
     """The newest reported date up to the as-of date (entries dated after it are plans or slips)."""
     as_of = site.data.report.as_of
     return max((day for day in entry_dates(site) if day <= as_of), default=None)
+
+
+def own_dates(record: Any) -> list[dt.date]:
+    """The dates of a record's own log: a task's progress, an indicator's values, a project's updates."""
+    entries = getattr(record, "progress", None) or getattr(record, "values", None) or []
+    return [entry.date for entry in entries]
+
+
+def last_report(site: Site, record: Any) -> str | None:
+    """“最近填报：2025年6月28日（河湖处）”: the record's newest entry up to the as-of date, and the unit
+    that answers for it; None for a record with nothing reported yet."""
+    as_of = site.data.report.as_of
+    latest = max((day for day in own_dates(record) if day <= as_of), default=None)
+    if latest is None:
+        return None
+    unit = site.data.unit_by_id[record.owner_unit].label
+    return f"最近填报：{cn_date(latest)}（{unit}）"
 
 
 def footer_line(site: Site) -> str:

@@ -13,6 +13,7 @@ from .charts import health_anchor, health_donut, indicator_trend
 from .common import Badge, Donut, Link, badge
 from .common import Trend as TrendChart
 from .context import Site
+from .freshness import last_report
 
 HEALTH_ORDER = (Health.missed, Health.warning, Health.met, Health.no_data)
 """The list's sections: what needs attention first."""
@@ -130,6 +131,8 @@ class IndicatorPage:
     """The multiplier of the deductions table's internal column; None: no such column."""
     deductions: tuple[DeductionRow, ...]
     bonuses: tuple[BonusRow, ...]
+    reported: str | None = None
+    """When the record was last reported and by which unit (``freshness.last_report``)."""
 
 
 def _summary(site: Site, g: Goal, reading: Reading | None, trend: str, deducted: float, charge: Charge | None) -> str:
@@ -152,6 +155,7 @@ def indicator_page(site: Site, indicator: Indicator) -> IndicatorPage:
     charge = Charge(site.report.internal_deduction_multiplier, charged) if charged is not None else None
     units = site.data.unit_by_id
     return IndicatorPage(
+        reported=last_report(site, indicator),
         id=indicator.id,
         name=indicator.name,
         source=indicator.source,

@@ -11,6 +11,7 @@ from ..schedule import ProjectSchedule
 from .charts import investment_bars, project_progress, stage_anchor, stage_funnel
 from .common import Badge, Bars, Investment, Link, Progress, badge, stage_badge
 from .context import Site
+from .freshness import last_report
 from .history import Changes, record_changes
 
 
@@ -85,6 +86,8 @@ class ProjectPage:
     problems: str | None
     log: tuple[ProjectLogRow, ...]
     changes: Changes | None
+    reported: str | None = None
+    """When the record was last reported and by which unit (``freshness.last_report``)."""
 
 
 def _summary(site: Site, s: ProjectSchedule, expected: float | None) -> str:
@@ -104,6 +107,7 @@ def project_page(site: Site, project: Project) -> ProjectPage:
     expected = s.expected if s.phase is not Phase.built else None
     category = data.category_by_id[project.category].name if project.category else "—"
     return ProjectPage(
+        reported=last_report(site, project),
         id=project.id,
         name=project.name,
         stage=stage_badge(s.stage),

@@ -13,6 +13,7 @@ from ..schedule import milestone_state
 from .charts import task_progress
 from .common import Badge, Link, Progress, badge
 from .context import Site
+from .freshness import last_report
 from .history import Changes, record_changes
 
 
@@ -104,6 +105,8 @@ class TaskPage:
     projects: tuple[RelatedProject, ...]
     cases: tuple[Link, ...]
     changes: Changes | None
+    reported: str | None = None
+    """When the record was last reported and by which unit (``freshness.last_report``)."""
 
 
 def task_page(site: Site, task: Task) -> TaskPage:
@@ -114,6 +117,7 @@ def task_page(site: Site, task: Task) -> TaskPage:
     if target and task.target and task.target.description:
         target = f"{target}：{task.target.description}"
     return TaskPage(
+        reported=last_report(site, task),
         id=task.id,
         title=task.title,
         internal=site.shows_internal_mark(task),

@@ -106,12 +106,14 @@ def _value_width(rows: Sequence[Bar], texts: Sequence[str]) -> float:
     )
 
 
-def _bar_row(row: Bar, text: str, y: float, label_x: float, bar_x: float, length: float, height: float) -> Markup:
+def _bar_row(
+    row: Bar, text: str, y: float, label_x: float, bar_x: float, length: float, height: float, name: str | None = None,
+) -> Markup:
     """Label, bar and figure of one row, linked together when the row has a page."""
     baseline = svg.middle(y, FONT)
     body = svg.join(
         [
-            svg.label(label_x, baseline, row.label, max_ems=LABEL_EMS, anchor="end"),
+            svg.label(label_x, baseline, row.label, max_ems=LABEL_EMS, anchor="end", shown=name),
             svg.rect(bar_x, y - height / 2, length, height, palette.tone(row.tone).fill, class_="wr-chart__bar"),
             _value_text(bar_x + length + 6, baseline, text, row.note),
         ]
@@ -138,10 +140,11 @@ def hbars(
     height = 2 * PAD + len(rows) * BAR_ROW
 
     parts = []
-    for i, (row, value, text) in enumerate(zip(rows, values, texts, strict=True)):
+    names = svg.fit_distinct([row.label for row in rows], LABEL_EMS)
+    for i, (row, value, text, name) in enumerate(zip(rows, values, texts, names, strict=True)):
         # Past max_value the bar stops at the edge; its written figure still tells the truth.
         length = BAR_W * min(1.0, value / scale) if scale > 0 else 0.0
-        parts.append(_bar_row(row, text, PAD + (i + 0.5) * BAR_ROW, bar_x - 10, bar_x, length, BAR_H))
+        parts.append(_bar_row(row, text, PAD + (i + 0.5) * BAR_ROW, bar_x - 10, bar_x, length, BAR_H, name))
     # A baseline shows where zero is, so a zero-length bar still reads as “0”, not as missing.
     parts.append(svg.el("line", x1=bar_x, y1=PAD - 2, x2=bar_x, y2=height - PAD + 2, stroke=INK, stroke_width=1))
     return svg.figure("hbars", cid, title, _bars_desc(rows, texts), width, height, svg.join(parts))

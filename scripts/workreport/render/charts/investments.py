@@ -59,20 +59,23 @@ def investment(rows: Sequence[InvestmentRow], *, title: str, unit: str = "万元
         return min(INVEST_BAR_W, INVEST_BAR_W * value / scale) if scale > 0 else 0.0
 
     parts = [_investment_legend(bar_x)]
-    for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
+    shown = svg.fit_distinct([row.label for row in rows], LABEL_EMS)
+    for i, (row, text, name) in enumerate(zip(rows, texts, shown, strict=True)):
         top = LEGEND_H + i * INVEST_ROW
-        parts.append(_investment_row(row, text, top, bar_x, length(row.planned), length(row.done)))
+        parts.append(_investment_row(row, text, name, top, bar_x, length(row.planned), length(row.done)))
     desc = svg.listing(f"{r.label}：{t}" for r, t in zip(rows, texts, strict=True))
     return svg.figure("investment", cid, title, desc, width, height, svg.join(parts))
 
 
-def _investment_row(row: InvestmentRow, text: str, top: float, bar_x: float, planned: float, done: float) -> Markup:
+def _investment_row(
+    row: InvestmentRow, text: str, name: str, top: float, bar_x: float, planned: float, done: float,
+) -> Markup:
     """The plan outline, the completed bar across its middle, and the figures written underneath."""
     plan, finished = TONES["plan"], TONES["done"]
     middle = top + 4 + PLAN_H / 2
     body = svg.join(
         [
-            svg.label(bar_x - 10, svg.middle(middle, FONT), row.label, max_ems=LABEL_EMS, anchor="end"),
+            svg.label(bar_x - 10, svg.middle(middle, FONT), row.label, max_ems=LABEL_EMS, anchor="end", shown=name),
             svg.rect(
                 bar_x, top + 4, planned, PLAN_H, plan.fill, stroke=plan.ink, stroke_width=1.5, class_="wr-chart__plan"
             ),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
@@ -56,6 +57,30 @@ def fit(text: str, max_ems: float) -> str:
     while cut and width_in_ems(cut) + 1 > max_ems:  # + 1: the “…”, one em
         cut = cut[:-1]
     return cut.rstrip() + "…"
+
+
+def fit_distinct(texts: Sequence[str], max_ems: float) -> list[str]:
+    """Each text fitted to ``max_ems``; texts whose cut forms would read the same keep both ends instead
+    (“柳溪灌区…改造” beside “柳溪灌区…治理”), so the labels of one chart stay distinguishable."""
+    shown = [fit(text, max_ems) for text in texts]
+    repeated = Counter(shown)
+    return [_ends(text, max_ems) if repeated[cut] > 1 and cut != text else cut for text, cut in zip(texts, shown)]
+
+
+def _ends(text: str, max_ems: float) -> str:
+    """The text's start and end around a “…”, within ``max_ems``: the end gets up to half the room."""
+    room = max_ems - 1  # the “…”, one em
+    tail = ""
+    for char in reversed(text):
+        if width_in_ems(char + tail) > room / 2:
+            break
+        tail = char + tail
+    head = ""
+    for char in text:
+        if width_in_ems(head + char + tail) > room:
+            break
+        head += char
+    return head.rstrip() + "…" + tail
 
 
 def label_column(labels: Iterable[str], size: int = FONT) -> float:
@@ -124,9 +149,12 @@ def text(
     )
 
 
-def label(x: float, y: float, content: str, *, max_ems: float, size: int = FONT, anchor: str | None = None) -> Markup:
-    """A label cut to ``max_ems``; a cut label keeps its full text in a hover ``<title>``."""
-    shown = fit(content, max_ems)
+def label(
+    x: float, y: float, content: str, *, max_ems: float, size: int = FONT, anchor: str | None = None,
+    shown: str | None = None,
+) -> Markup:
+    """A label cut to ``max_ems`` (or as ``shown``, from ``fit_distinct``); a cut label keeps its full text in a hover ``<title>``."""
+    shown = fit(content, max_ems) if shown is None else shown
     drawn = text(x, y, shown, size=size, anchor=anchor)
     if shown == content:
         return drawn

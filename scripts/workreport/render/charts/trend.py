@@ -78,6 +78,24 @@ def _dodge(a: float, b: float, gap: float) -> tuple[float, float]:
     return (middle - gap / 2, middle + gap / 2) if a <= b else (middle + gap / 2, middle - gap / 2)
 
 
+def _spread(ys: Sequence[float], gap: float) -> list[float]:
+    """Label baselines moved apart to at least ``gap``, in their order from top to bottom, as little as needed.
+
+    Two labels keep their midpoint (as ``_dodge`` does); more are pushed down from the topmost.
+    """
+    if len(ys) == 2:
+        return list(_dodge(ys[0], ys[1], gap))
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    placed = list(ys)
+    for above, below in itertools.pairwise(order):
+        placed[below] = max(placed[below], placed[above] + gap)
+    return placed
+
+
+def short_label(day: dt.date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
 def _direction(lower_is_better: bool) -> str:
     return "越低越好" if lower_is_better else "越高越好"
 
@@ -104,14 +122,20 @@ def trend_line(
     measure: str = "",
     lower_is_better: bool = False,
     key: str | None = None,
+    pro_rata: Sequence[tuple[dt.date, float]] = (),
 ) -> Markup:
-    """A value over time: a line with dots, round y ticks, the target dashed, the latest value written."""
-    cid = svg.chart_id("trend", title, (tuple(points), target, measure, lower_is_better), key)
+    """A value over time: a line with dots, round y ticks, the target dashed, the latest value written.
+
+    ``pro_rata`` (a yearly total's 序时 target on the line's dates) is drawn dotted beside it.
+    """
+    identity = (tuple(points), target, measure, lower_is_better) + ((tuple(pro_rata),) if pro_rata else ())
+    cid = svg.chart_id("trend", title, identity, key)
     if not points:
         return svg.empty_figure("trend", cid, title)
     points = sorted(points, key=lambda p: p[0])
     dates, values = [d for d, _ in points], [float(v) for _, v in points]
-    bounds = values + ([] if target is None else [float(target)])
+    pro_rata = sorted((d, float(v)) for d, v in pro_rata if dates[0] <= d <= dates[-1])
+    bounds = values + ([] if target is None else [float(target)]) + [v for _, v in pro_rata]
     if not all(math.isfinite(v) for v in bounds):
         raise ValueError(f"{title}：趋势数据应为有限数值")
     ticks = _nice_ticks(min(bounds), max(bounds))
@@ -119,25 +143,36 @@ def trend_line(
     labels = _month_labels(dates)
     last_text = svg.with_unit(values[-1], measure)
     target_text = "" if target is None else f"目标 {svg.with_unit(target, measure)}"
+    pro_rata_text = f"序时目标 {svg.with_unit(pro_rata[-1][1], measure)}" if pro_rata else ""
 
     left = PAD + max(svg.width(t, SMALL) for t in tick_texts) + 8
     plot = _Plot(left, left + PLOT_W, TREND_H - PLOT_BOTTOM_MARGIN, ticks)
-    width = plot.right + 10 + max(svg.width(last_text, FONT), svg.width(target_text, SMALL)) + PAD
+    width = plot.right + 10 + max(svg.width(last_text, FONT), svg.width(target_text, SMALL), svg.width(pro_rata_text, SMALL)) + PAD
     days = (dates[-1] - dates[0]).days
     # Time runs to scale (a missing month leaves a gap); a single point stands in the middle.
     xs = [plot.left + PLOT_W * ((d - dates[0]).days / days if days else 0.5) for d in dates]
     ys = [plot.y(v) for v in values]
 
     parts = _trend_axes(plot, tick_texts) + _trend_x_labels(labels, xs, plot.bottom)
-    last_y = svg.middle(ys[-1], FONT)
+    # The right margin holds the last value and the target lines' names, spread apart so none overlap.
+    margin = [(svg.middle(ys[-1], FONT), last_text, FONT)]
     if target is not None:
         parts.append(svg.text(plot.left, PLOT_TOP - 12, _direction(lower_is_better), size=SMALL, fill=MUTED))
         target_y = plot.y(target)
         dash = {"stroke": INK, "stroke_width": 1.5, "stroke_dasharray": "6 4", "class_": "wr-chart__target"}
         parts.append(svg.el("line", x1=plot.left, y1=target_y, x2=plot.right, y2=target_y, **dash))
-        # The last value and the target are both written in the right margin; keep them from overlapping.
-        last_y, target_y = _dodge(last_y, svg.middle(target_y, SMALL), FONT + 2)
-        parts.append(svg.text(plot.right + 10, target_y, target_text, size=SMALL))
+        margin.append((svg.middle(target_y, SMALL), target_text, SMALL))
+    if pro_rata:
+        day0 = dates[0]
+        line_points = [(plot.left + PLOT_W * ((d - day0).days / days if days else 0.5), plot.y(v)) for d, v in pro_rata]
+        trace = "M" + "L".join(f"{svg.coord(x)} {svg.coord(y)}" for x, y in line_points)
+        dots = {"stroke": MUTED, "stroke_width": 1.5, "stroke_dasharray": "2 3", "class_": "wr-chart__pro-rata"}
+        parts.append(svg.el("path", d=trace, fill="none", **dots))
+        margin.append((svg.middle(line_points[-1][1], SMALL), pro_rata_text, SMALL))
+    spread = _spread([y for y, _, _ in margin], FONT + 2)
+    last_y = spread[0]
+    for y, (_, text, size) in list(zip(spread, margin))[1:]:
+        parts.append(svg.text(plot.right + 10, y, text, size=size))
     line = "M" + "L".join(f"{svg.coord(x)} {svg.coord(y)}" for x, y in zip(xs, ys, strict=True))
     parts.append(svg.el("path", d=line, fill="none", stroke=LINE, stroke_width=2.5, stroke_linejoin="round"))
     for x, y, label, value in zip(xs, ys, labels, values, strict=True):
@@ -149,6 +184,8 @@ def trend_line(
     items = [f"{label} {svg.with_unit(v, measure)}" for label, v in zip(labels, values, strict=True)]
     if target is not None:
         items.append(f"{target_text}（{_direction(lower_is_better)}）")
+    if pro_rata:
+        items.append(f"{pro_rata_text}（{short_label(pro_rata[-1][0])}）")
     return svg.figure("trend", cid, title, svg.listing(items), width, TREND_H, svg.join(parts))
 
 

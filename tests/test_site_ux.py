@@ -201,3 +201,28 @@ def test_every_row_is_listed_without_scripts(browser, server, sample):  # noqa: 
         assert page.locator(".wr-filterable tbody tr:visible").count() == count
         assert page.locator("form.wr-filter").count() == 0
     context.close()
+
+
+WHOLE_TERMS = [
+    # A line of work, a cases' tag, a project kind, a place, a unit: typed whole, the pages holding it come first.
+    "服务乡村振兴", "生态清洁小流域", "水库除险加固", "柳溪县", "河湖管理处",
+]
+
+
+@pytest.mark.parametrize("term", WHOLE_TERMS)
+def test_a_term_typed_whole_ranks_the_pages_holding_it_first(browser, server, term):  # noqa: F811
+    page = browser.new_page()
+    page.goto(server + "/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(term)
+    _results(page)
+    first = page.locator(".md-search-result__item").first.inner_text().replace("\u200b", "")
+    assert term in first, first[:200]
+    page.close()
+
+
+def test_developer_pages_are_out_of_the_search(site):
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("performance/")]

@@ -23,7 +23,8 @@ from ..plain import html_text
 from ..stamps import source_time
 from ..views.downloads import FOLDER, download_plan
 from ..views.freshness import footer_line
-from .site import compact_search_index, project_dir, site_from_config
+from ..search_terms import data_terms
+from .site import compact_search_index, fix_search_worker, keep_terms_whole, project_dir, site_from_config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -55,6 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = html_text(f"{report.bureau} · {report.period.title}")
     # Every page's footer: up to which day the figures count, and when a unit last reported.
     config.extra["footer_line"] = footer_line(site.site)
+    # The data's own names (lines of work, tags, project kinds, places, units) are indexed whole.
+    keep_terms_whole(data_terms(site.site.data))
     # Navigation labels such as "{summary}" take the period's and the bureau's words.
     if config.nav is not None:
         config.nav = _worded(config.nav, site.site.words.as_dict())
@@ -112,3 +115,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     # After the search plugin wrote its index (hooks run after plugins), before the offline
     # plugin copies it into search_index.js (it runs last).
     compact_search_index(config.site_dir)
+    fix_search_worker(config.site_dir)

@@ -73,3 +73,33 @@ def compact_search_index(site_dir: str | Path) -> None:
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def keep_terms_whole(terms: list[str]) -> None:
+    """Teach jieba (which Material's search plugin cuts Chinese with) the data's own names, so each is
+    indexed as one word and a reader who types it whole finds the pages that hold it first."""
+    try:
+        import jieba
+    except ImportError:  # Material then indexes Chinese without cutting it: nothing to teach
+        return
+    for term in terms:
+        jieba.add_word(term)  # no frequency: jieba picks one that keeps the word whole
+
+
+# Material 9.x's search worker cuts a Chinese query into the index's words, but its scan stops one
+# character short of the query's end: a query that is itself an indexed word (生态清洁小流域) is
+# never looked up whole, and its pieces match pages that hold only a piece. Fixed where it happens.
+WORKER_SCAN = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+WORKER_SCAN_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+def fix_search_worker(site_dir: str | Path) -> bool:
+    """Let the query scan reach the query's last character; False when the worker has no such scan
+    (another Material version: the search tests then say whether whole terms still rank first)."""
+    fixed = False
+    for worker in (Path(site_dir) / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        text = worker.read_text(encoding="utf-8")
+        if WORKER_SCAN in text:
+            worker.write_text(text.replace(WORKER_SCAN, WORKER_SCAN_FIXED), encoding="utf-8")
+            fixed = True
+    return fixed

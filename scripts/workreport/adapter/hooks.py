@@ -20,10 +20,10 @@ from mkdocs.structure.pages import Page
 
 from ..export.deliverables import write_downloads
 from ..plain import html_text
+from ..search_terms import data_terms
 from ..stamps import source_time
 from ..views.downloads import FOLDER, download_plan
 from ..views.freshness import footer_line
-from ..search_terms import data_terms
 from .site import compact_search_index, fix_search_worker, keep_terms_whole, project_dir, site_from_config
 
 

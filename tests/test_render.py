@@ -25,8 +25,8 @@ def test_editor_text_cannot_break_a_table_or_inject_markup(minimal_data: Path):
     row = next(line for line in fragment.splitlines() if "T-1.md" in line)
     assert "&lt;script&gt;" in row and "<script>" not in row
     assert "灌区 &#124; " in row
-    # Still one row of eight cells: the pipe in the title did not add a column.
-    assert row.count(" | ") == 7
+    # Still one row of nine cells: the pipe in the title did not add a column.
+    assert row.count(" | ") == 8
 
 
 def test_links_are_relative_to_the_page(minimal_data: Path):

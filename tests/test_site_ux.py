@@ -226,3 +226,13 @@ def test_developer_pages_are_out_of_the_search(site):
 
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("performance/")]
+
+
+def test_filter_controls_are_not_indexed_as_text(site):
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    highlights = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("highlights/"))
+    text = highlights.replace("\u200b", "")
+    assert "工作条线" in (site / "highlights" / "index.html").read_text(encoding="utf-8")  # the form is in the page
+    assert "工作条线 全部" not in text and "标签 全部" not in text

@@ -39,7 +39,7 @@ def own_dates(record: Any) -> list[dt.date]:
 
 
 def last_report(site: Site, record: Any) -> str | None:
-    """“最近填报：2025年6月28日（河湖处）”: the record's newest entry up to the as-of date, and the unit
+    """“最近填报：2025年6月28日（办公室）”: the record's newest entry up to the as-of date, and the unit
     that answers for it; None for a record with nothing reported yet."""
     as_of = site.data.report.as_of
     latest = max((day for day in own_dates(record) if day <= as_of), default=None)

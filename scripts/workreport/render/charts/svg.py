@@ -61,7 +61,7 @@ def fit(text: str, max_ems: float) -> str:
 
 def fit_distinct(texts: Sequence[str], max_ems: float) -> list[str]:
     """Each text fitted to ``max_ems``; texts whose cut forms would read the same keep both ends instead
-    (“柳溪灌区…改造” beside “柳溪灌区…治理”), so the labels of one chart stay distinguishable."""
+    (“城东片区改造…一期” beside “城东片区改造…二期”), so the labels of one chart stay distinguishable."""
     shown = [fit(text, max_ems) for text in texts]
     repeated = Counter(shown)
     return [_ends(text, max_ems) if repeated[cut] > 1 and cut != text else cut for text, cut in zip(texts, shown)]

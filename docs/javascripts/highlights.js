@@ -32,12 +32,5 @@
   function init() {
     document.querySelectorAll("form.wr-filter").forEach(setUp);
   }
-  // Material may swap pages without a reload; its document$ tells when a page is ready.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.wrReady(init);
 })();

@@ -107,11 +107,5 @@
   function init() {
     document.querySelectorAll(".wr-filterable").forEach(setUp);
   }
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.wrReady(init);
 })();

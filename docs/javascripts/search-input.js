@@ -4,10 +4,7 @@
    Also: a table or chart wider than the page scrolls, so its scroll area takes the keyboard focus
    (arrow keys scroll it; axe-core: scrollable-region-focusable). */
 (function () {
-  function ready(run) {
-    if (typeof document$ !== "undefined") { document$.subscribe(run); } else { document.addEventListener("DOMContentLoaded", run); }
-  }
-  ready(function () {
+  window.wrReady(function () {
     var box = document.querySelector(".md-search__input");
     if (box && !box.dataset.wrInput) {
       box.dataset.wrInput = "1";

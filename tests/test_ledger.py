@@ -266,6 +266,19 @@ def test_indicator_row(book):
     assert all(is_number(row[h].value) for h in ("分值", "扣分", "已争取加分"))
 
 
+def test_percentages_read_as_on_the_site(book, public):
+    from workreport.formatting import measured
+
+    # One rounding rule: a percentage indicator's figures show as the site shows them, to one decimal.
+    percents = [i for i in public.data.indicators if i.target.measure == "%"]
+    assert percents
+    for indicator in percents:
+        row = row_of(book["考核指标"], indicator.id)
+        standing = public.analysis.indicator(indicator)
+        for header, value in (("最新值", standing.value.value), ("序时目标", standing.target)):
+            assert f"{shown(row[header])}%" == measured(value, "%"), (indicator.id, header)
+
+
 def test_project_row(book):
     row = row_of(book["重点工程"], "P-IRR-02")
     assert row["阶段"].value == "前期"

@@ -261,7 +261,9 @@ def indicator_table(site: Site) -> Table:
             DIRECTION_WORDS[target.direction],
             target.measure,
             standing.target,
-            _whole(standing.value.value) if standing.value else None,
+            # A percentage reads as it does on the site, to one decimal (``formatting.measured``).
+            _whole(_as_shown(standing.value.value, 1) if target.measure == "%" else standing.value.value)
+            if standing.value else None,
             standing.value.date if standing.value else None,
             badge(standing.health),
             standing.points_deducted,

@@ -21,6 +21,15 @@ def test_the_engine_floor_is_a_plain_material_site_of_the_asked_size(tmp_path: P
     assert "section-000/page-00006/" in home
 
 
+def test_the_pruned_floor_renders_only_the_open_section(tmp_path: Path):
+    config = make_floor(tmp_path / "floor", ["幸福河湖建设" * 50], pages=120, pruned=True)
+    build(config, tmp_path / "site")
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    # The home page no longer lists a page of another folder; that page itself still exists.
+    assert "section-001/page-00060/" not in home
+    assert (tmp_path / "site" / "section-001" / "page-00060" / "index.html").is_file()
+
+
 def test_page_text_is_the_content_without_markup_or_charts():
     html = ('<nav>导航</nav><article class="md-content__inner md-typeset"><h1>标题</h1>'
             '<p>正文<b>加粗</b></p><svg><text>图表</text></svg><script>x()</script></article>')

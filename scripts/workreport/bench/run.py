@@ -46,11 +46,14 @@ def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict[str, A
             "text_mb": round(size.text_bytes / 2**20, 2), "index_mb": round(size.index_bytes / 2**20, 2),
             "index_to_text": round(size.index_bytes / max(size.text_bytes, 1), 2)}
     if floor:
-        floor_project = work / f"floor-{scale}"
-        config = make_floor(floor_project, site_texts(project / "site"), size.pages)
-        engine = build(config, floor_project / "site")
+        texts = site_texts(project / "site")
+        floor_project, pruned_project = work / f"floor-{scale}", work / f"floor-pruned-{scale}"
+        engine = build(make_floor(floor_project, texts, size.pages), floor_project / "site")
+        pruned = build(make_floor(pruned_project, texts, size.pages, pruned=True), pruned_project / "site")
         row |= {"floor_seconds": round(engine.seconds, 1), "floor_peak_mb": round(engine.peak_mb),
-                "ours_to_floor": round(ours.seconds / engine.seconds, 2)}
+                "ours_to_floor": round(ours.seconds / engine.seconds, 2),
+                "pruned_seconds": round(pruned.seconds, 1), "pruned_peak_mb": round(pruned.peak_mb),
+                "ours_to_pruned": round(ours.seconds / pruned.seconds, 2)}
     return row
 
 
@@ -154,6 +157,7 @@ COLUMNS = [
     ("scale", "规模"), ("records", "记录"), ("pages", "页面"), ("load_seconds", "读取校验 s"), ("build_seconds", "构建 s"),
     ("ms_per_page", "ms/页"), ("peak_mb", "峰值 MB"), ("html_mb", "HTML MB"), ("text_mb", "正文 MB"), ("index_mb", "索引 MB"),
     ("index_to_text", "索引/正文"), ("floor_seconds", "引擎基准 s"), ("ours_to_floor", "本项目/基准"),
+    ("pruned_seconds", "精简导航基准 s"), ("ours_to_pruned", "本项目/精简基准"),
 ]
 
 

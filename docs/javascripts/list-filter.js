@@ -56,14 +56,16 @@
     var rows = [];
     sections.forEach(function (section) { rows = rows.concat(section.rows); });
     if (!rows.length) return;
+    // Each named column's values, as its cells read; a column with a single value gives no choice.
+    var values = {};
     var columns = (container.dataset.filterColumns || "").split(",").filter(Boolean).filter(function (column) {
       var seen = {};
       rows.forEach(function (row) {
         var cell = row.querySelector('td[data-label="' + column + '"]');
         if (cell) seen[text(cell)] = true;
       });
-      container["wr-values-" + column] = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, "zh-CN"); });
-      return container["wr-values-" + column].length > 1;
+      values[column] = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, "zh-CN"); });
+      return values[column].length > 1;
     });
     var form = document.createElement("form");
     form.className = "wr-filter";
@@ -72,7 +74,7 @@
     if (container.dataset.filterSections && sections.length > 1) {
       select(form, "section", container.dataset.filterSections, sections.map(function (s) { return s.title; }));
     }
-    columns.forEach(function (column) { select(form, column, column, container["wr-values-" + column]); });
+    columns.forEach(function (column) { select(form, column, column, values[column]); });
     var count = document.createElement("span");
     count.className = "wr-filter__count";
     count.setAttribute("aria-live", "polite");

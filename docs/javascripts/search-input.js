@@ -1,10 +1,14 @@
 /* Material reads the search box on key release only: a query pasted with the mouse, or Chinese
    text committed by an input method (its last key is released before the text arrives), would
    show nothing until another key. Every change of the box is passed on as a key release.
-   Also: a table or chart wider than the page scrolls, so its scroll area takes the keyboard focus
-   (arrow keys scroll it; axe-core: scrollable-region-focusable). */
+   The search dialog also gets its name here (axe-core: aria-dialog-name), rather than from a
+   copy of the theme's whole search template. */
 (function () {
   window.wrReady(function () {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", "搜索");
+    }
     var box = document.querySelector(".md-search__input");
     if (box && !box.dataset.wrInput) {
       box.dataset.wrInput = "1";
@@ -14,14 +18,5 @@
         });
       });
     }
-    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .wr-chart").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
-        wrap.setAttribute("tabindex", "0");
-        if (!wrap.classList.contains("wr-chart")) {  // a chart is a figure named by its caption
-          wrap.setAttribute("role", "region");
-          wrap.setAttribute("aria-label", "可左右滚动的表格");
-        }
-      }
-    });
   });
 })();

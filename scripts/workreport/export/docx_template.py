@@ -16,6 +16,7 @@ reference, so nothing in the data can open a template tag of its own or be rewri
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Callable, Mapping
 from copy import deepcopy
@@ -64,12 +65,19 @@ def _environment() -> SandboxedEnvironment:
 def template_problems(name: str, path: Path | None = None) -> list[str]:
     """What is wrong with a template, in Chinese: tags it cannot parse, fields the code does not give."""
     path = path or template_path(name)
+    return list(_problems(name, path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=16)
+def _problems(name: str, path: Path, changed: int) -> tuple[str, ...]:
+    # Read once per version of the file (``changed``), not once per document: the download centre
+    # writes a document per honor from the same template.
     try:
         used = DocxTemplate(str(path)).get_undeclared_template_variables(_environment())
     except TemplateError as error:
-        return [f"{path.name}: 模板标记有误：{error}"]
-    return [f"{path.name}: 模板用到了程序不提供的字段 {{{{ {field} }}}}（可用：{'、'.join(sorted(FIELDS[name]))}）"
-            for field in sorted(used - FIELDS[name])]
+        return (f"{path.name}: 模板标记有误：{error}",)
+    return tuple(f"{path.name}: 模板用到了程序不提供的字段 {{{{ {field} }}}}（可用：{'、'.join(sorted(FIELDS[name]))}）"
+                 for field in sorted(used - FIELDS[name]))
 
 
 class Part(Subdoc):  # type: ignore[misc]  # docxtpl is untyped

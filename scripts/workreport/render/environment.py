@@ -35,8 +35,8 @@ def _formatted(format_value: Callable[..., str]) -> Callable[..., Markup]:
 
 
 def _measured(value: float | None, measure: str | None, digits: int = 2) -> Markup:
-    figure = measured(value, "%" if measure == "%" else "", digits)
-    return Markup("{}{}").format(Markup(figure), "" if measure == "%" or value is None else markdown_inline(measure or ""))
+    # The measure word is data text: escaped before it joins the figure.
+    return Markup(measured(value, markdown_inline(measure or ""), digits))
 
 
 def badge(text: str, tone: str = "neutral") -> Markup:

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 from ..formatting import cn_date
+from ..model import Indicator, Project, Task
 from .context import Site
 
 
 def entry_dates(site: Site) -> Iterator[dt.date]:
     data = site.data
-    for task in data.tasks:
-        yield from (p.date for p in task.progress)
-    for indicator in data.indicators:
-        yield from (v.date for v in indicator.values)
-    for project in data.projects:
-        yield from (p.date for p in project.progress)
+    records: list[Task | Indicator | Project] = [*data.tasks, *data.indicators, *data.projects]
+    for record in records:
+        yield from own_dates(record)
 
 
 def latest_entry(site: Site) -> dt.date | None:
@@ -32,13 +29,13 @@ def latest_entry(site: Site) -> dt.date | None:
     return max((day for day in entry_dates(site) if day <= as_of), default=None)
 
 
-def own_dates(record: Any) -> list[dt.date]:
+def own_dates(record: Task | Indicator | Project) -> list[dt.date]:
     """The dates of a record's own log: a task's progress, an indicator's values, a project's updates."""
-    entries = getattr(record, "progress", None) or getattr(record, "values", None) or []
+    entries = record.values if isinstance(record, Indicator) else record.progress
     return [entry.date for entry in entries]
 
 
-def last_report(site: Site, record: Any) -> str | None:
+def last_report(site: Site, record: Task | Indicator | Project) -> str | None:
     """“最近填报：2025年6月28日（办公室）”: the record's newest entry up to the as-of date, and the unit
     that answers for it; None for a record with nothing reported yet."""
     as_of = site.data.report.as_of

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ...formatting import number
+from ...formatting import number, short_date
 from . import svg
 from .palette import GRID, INK, MUTED, TONES
 from .svg import FONT, PAD, SMALL
@@ -90,10 +90,6 @@ def _spread(ys: Sequence[float], gap: float) -> list[float]:
     for above, below in itertools.pairwise(order):
         placed[below] = max(placed[below], placed[above] + gap)
     return placed
-
-
-def short_label(day: dt.date) -> str:
-    return f"{day.month}月{day.day}日"
 
 
 def _direction(lower_is_better: bool) -> str:
@@ -185,7 +181,7 @@ def trend_line(
     if target is not None:
         items.append(f"{target_text}（{_direction(lower_is_better)}）")
     if pro_rata:
-        items.append(f"{pro_rata_text}（{short_label(pro_rata[-1][0])}）")
+        items.append(f"{pro_rata_text}（{short_date(pro_rata[-1][0])}）")
     return svg.figure("trend", cid, title, svg.listing(items), width, TREND_H, svg.join(parts))
 
 

@@ -90,7 +90,8 @@ def search(page, term: str) -> str:
     for _ in range(60):
         box.press("End")
         page.wait_for_timeout(250)
-        if "键入以开始搜索" not in meta.inner_text():
+        shown = meta.inner_text()
+        if "键入以开始搜索" not in shown and "正在初始化" not in shown:  # an answer, not the prompt or the loading line
             break
     # jieba's zero-width spaces are in the indexed titles too.
     return page.locator(".md-search-result").inner_text().replace("\u200b", "")

@@ -148,8 +148,12 @@ def test_no_serious_accessibility_violation(browser, server, page_kinds, kind, w
 
 def _results(page) -> str:
     meta = page.locator(".md-search-result__meta")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').innerText.includes('键入')",
-                           timeout=15000)
+    # Wait for an answer: neither the prompt (键入…) nor the worker still loading (正在初始化…).
+    page.wait_for_function(
+        "() => { const t = document.querySelector('.md-search-result__meta').innerText;"
+        " return !t.includes('键入') && !t.includes('正在初始化'); }",
+        timeout=15000,
+    )
     assert "符合条件" in meta.inner_text()
     return page.locator(".md-search-result").inner_text().replace("\u200b", "")
 

@@ -79,8 +79,10 @@ hooks: $(STAMP)
 generate: $(STAMP)
 	$(PY) -m workreport generate --scale $(or $(SCALE),10) --seed $(or $(SEED),1) --out $(or $(OUT),/tmp/bench/data)
 
-# make bench: builds at 1×, 10× and 50× against the engine floor; table on screen, JSON in bench/results/.
+# make bench: builds at 1×, 10× and 50× against the engine floors and ProperDocs, search (Material and Pagefind), preview, export;
+# table on screen, JSON in bench/results/.
 bench: $(STAMP)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt
 	$(PY) -m workreport bench $(if $(SCALES),--scales $(SCALES))
 
 # make bench-large: one data file of 100,000 tasks (TASKS=…), checked and built; figures in bench/results/large.json.

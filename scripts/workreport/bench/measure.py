@@ -67,10 +67,10 @@ class Build:
     peak_mb: float
 
 
-def build(config: Path, site: Path, options: BuildOptions | None = None) -> Build:
+def build(config: Path, site: Path, options: BuildOptions | None = None, engine: str = "mkdocs") -> Build:
     """``mkdocs build`` of ``config`` into ``site`` (the internal site unless ``options`` say otherwise), in a
     fresh process: its time and its peak memory."""
-    command = build_command(options or BuildOptions(INTERNAL), config, site, python=MEASURED_PYTHON)
+    command = build_command(options or BuildOptions(INTERNAL), config, site, python=MEASURED_PYTHON, engine=engine)
     started = time.perf_counter()
     done = subprocess.run(command.argv, capture_output=True, text=True, env=command.env, cwd=config.parent, check=False)
     seconds = time.perf_counter() - started

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -47,6 +48,10 @@ def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict[str, A
             "ms_per_page": round(1000 * ours.seconds / size.pages, 1), "html_mb": round(size.html_bytes / 2**20, 1),
             "text_mb": round(size.text_bytes / 2**20, 2), "index_mb": round(size.index_bytes / 2**20, 2),
             "index_to_text": round(size.index_bytes / max(size.text_bytes, 1), 2)}
+    # The same site by ProperDocs, MkDocs 1.x's maintained fork (the engine we would move to).
+    properdocs = build(project / "mkdocs.yml", project / "site-properdocs", BuildOptions(INTERNAL, downloads=False), engine="properdocs")
+    row |= {"properdocs_seconds": round(properdocs.seconds, 1), "properdocs_to_mkdocs": round(properdocs.seconds / ours.seconds, 2)}
+    shutil.rmtree(project / "site-properdocs")
     if floor:
         texts = site_texts(project / "site")
         floor_project, pruned_project = work / f"floor-{scale}", work / f"floor-pruned-{scale}"
@@ -96,41 +101,26 @@ def wait_for(process: subprocess.Popen[str], pattern: re.Pattern[str], timeout: 
     raise TimeoutError(pattern.pattern)
 
 
-def first_search(site: Path, term: str) -> dict[str, Any]:
-    """In Chromium: seconds until the search index is loaded, and until a first query for ``term`` answers."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+def search_figures(site: Path, term: str) -> dict[str, Any]:
+    """The cold first search for ``term`` with Material's index and with Pagefind's (indexed here), in Chromium."""
+    from .search import PAGEFIND_FOLDER, cold_first_search, index_with_pagefind, pagefind_installed
 
-    from playwright.sync_api import sync_playwright
+    figures: dict[str, Any] = {"material": cold_first_search(site, "material", term)}
+    if pagefind_installed():
+        seconds = index_with_pagefind(site)
+        size = sum(p.stat().st_size for p in (site / PAGEFIND_FOLDER).rglob("*") if p.is_file())
+        figures["pagefind"] = {"index_seconds": round(seconds, 1), "index_mb": round(size / 2**20, 1),
+                               **cold_first_search(site, "pagefind", term)}
+    return figures
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            page = browser.new_page()
-            started = time.perf_counter()
-            page.goto(url, wait_until="load")
-            box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
-            box.click()
-            while "正在初始化" in meta.inner_text() or not meta.inner_text():
-                page.wait_for_timeout(20)
-            ready = time.perf_counter() - started
-            box.fill(term)
-            asked = time.perf_counter()
-            box.press("End")
-            page.wait_for_function("() => /个符合条件的结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=60000)
-            answered = time.perf_counter() - asked
-            browser.close()
-    finally:
-        httpd.shutdown()
-    return {"index_ready_seconds": round(ready, 2), "first_query_seconds": round(answered, 2)}
+def search_quality(project: Path) -> dict[str, Any]:
+    """Recall and rank of both engines on thirty of the data's own words (the site has its Pagefind index)."""
+    from .search import quality
+
+    dataset = load_dataset(project / "data", project).dataset
+    assert dataset is not None, "the synthetic data checks clean"
+    return quality(project / "site", dataset)
 
 
 def export_hundred(project: Path) -> dict[str, Any]:
@@ -160,6 +150,7 @@ COLUMNS = [
     ("ms_per_page", "ms/页"), ("peak_mb", "峰值 MB"), ("html_mb", "HTML MB"), ("text_mb", "正文 MB"), ("index_mb", "索引 MB"),
     ("index_to_text", "索引/正文"), ("floor_seconds", "引擎基准 s"), ("ours_to_floor", "本项目/基准"),
     ("pruned_seconds", "精简导航基准 s"), ("ours_to_pruned", "本项目/精简基准"),
+    ("properdocs_seconds", "ProperDocs s"), ("properdocs_to_mkdocs", "ProperDocs/MkDocs"),
 ]
 
 

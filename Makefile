@@ -19,9 +19,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# --dirty: after an edit only the pages whose input changed are rendered again (workreport/adapter/preview.py).
 serve: $(STAMP)
 	$(PY) -m workreport check
-	$(PY) -m mkdocs serve --strict -a $(ADDR)
+	$(PY) -m mkdocs serve --dirty --strict -a $(ADDR)
 
 # make build PUBLIC=1 builds the public version: nothing marked internal.
 build: $(STAMP)

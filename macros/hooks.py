@@ -7,6 +7,6 @@ from pathlib import Path
 
 runpy.run_path(str(Path(__file__).with_name("_checkout.py")))  # this checkout's scripts/ first (see there)
 
-from workreport.adapter.hooks import on_config, on_files, on_page_markdown, on_post_build  # noqa: E402
+from workreport.adapter.hooks import on_config, on_files, on_page_markdown, on_post_build, on_startup  # noqa: E402
 
-__all__ = ["on_config", "on_files", "on_page_markdown", "on_post_build"]
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_post_build", "on_startup"]

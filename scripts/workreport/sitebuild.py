@@ -92,8 +92,9 @@ def build_command(
 def serve_command(
     options: BuildOptions, config: str | Path, address: str, *, python: Sequence[str] = PYTHON
 ) -> MkdocsCommand:
-    """``mkdocs serve`` of ``config`` on ``address`` (``127.0.0.1:8000``): the preview, rebuilt on every edit."""
-    argv = [*python, "-m", "mkdocs", "serve", *options.flags(), "-a", address, "-f", str(config)]
+    """``mkdocs serve`` of ``config`` on ``address`` (``127.0.0.1:8000``): the preview, rebuilt on every edit
+    (``--dirty``: only the pages whose input changed, see ``workreport.adapter.preview``)."""
+    argv = [*python, "-m", "mkdocs", "serve", "--dirty", *options.flags(), "-a", address, "-f", str(config)]
     return MkdocsCommand(argv, options.environment())
 
 

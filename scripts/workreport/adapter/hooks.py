@@ -24,20 +24,33 @@ from ..search_terms import data_terms
 from ..stamps import source_time
 from ..views.downloads import FOLDER, download_plan
 from ..views.freshness import footer_line
+from .preview import PREVIEW
 from .site import compact_search_index, fix_search_worker, keep_terms_whole, project_dir, site_from_config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    PREVIEW.start(command, dirty)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_from_config(config)
+    generated: set[str] = set()
+
+    def add(file: File) -> None:
+        files.append(file)
+        generated.add(file.src_uri)
+
     for uri, markdown in site.pages():
-        files.append(File.generated(config, uri, content=markdown))
+        add(File.generated(config, uri, content=markdown))
     # A kind of record added to the register lists itself, unless the office wrote its list page.
     existing = {f.src_uri for f in files}
     for uri, markdown in site.list_pages(existing):
-        files.append(File.generated(config, uri, content=markdown))
+        add(File.generated(config, uri, content=markdown))
     # Only the photos of records on the site: a public build must not carry an internal case's pictures.
     for uri in site.photo_files():
-        files.append(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
+        add(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
+    if PREVIEW.enabled:
+        PREVIEW.mark(files, config, generated)
     # The download centre's documents, written from this build's edition (not in the editors' preview).
     if site.site.downloads:
         stamp = source_time(project_dir(config), site.data.data_dir, site.report.as_of)
@@ -61,6 +74,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Navigation labels such as "{summary}" take the period's and the bureau's words.
     if config.nav is not None:
         config.nav = _worded(config.nav, site.site.words.as_dict())
+    if PREVIEW.enabled:
+        PREVIEW.configure(config)
     # The navigation lists a kind's generated list page when mkdocs.yml does not name it.
     named = _named_pages(config.nav or [])
     docs = Path(config.docs_dir)
@@ -108,11 +123,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # meta is printed as it is. So the filled label goes there too, escaped once everywhere.
     if isinstance(page.title, Markup) and "title" not in page.meta:
         page.meta["title"] = page.title
+    if PREVIEW.enabled:
+        PREVIEW.rendered.add(page.url)
     return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     # After the search plugin wrote its index (hooks run after plugins), before the offline
     # plugin copies it into search_index.js (it runs last).
+    if PREVIEW.enabled:
+        PREVIEW.finish(config)
     compact_search_index(config.site_dir)
     fix_search_worker(config.site_dir)

@@ -68,7 +68,8 @@ def preview_rebuild(project: Path) -> dict[str, Any]:
     """Seconds from saving one task file to `mkdocs serve` having rebuilt the site."""
     port = 8800 + os.getpid() % 100
     # Not quiet: the preview's "Documentation built in … seconds" lines are what is timed.
-    command = serve_command(BuildOptions(INTERNAL, quiet=False), project / "mkdocs.yml", f"127.0.0.1:{port}")
+    # As `make serve` runs it: without the download centre's documents.
+    command = serve_command(BuildOptions(INTERNAL, quiet=False, downloads=False), project / "mkdocs.yml", f"127.0.0.1:{port}")
     serve = subprocess.Popen(
         command.argv, cwd=project, env=command.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )

@@ -1,0 +1,137 @@
+"""The editors' preview (``make serve``): after an edit, only the pages whose input changed are rendered again.
+
+``make serve`` runs ``mkdocs serve --dirty``: MkDocs then renders a page only when its file says it
+changed. A generated page's whole input is its Markdown (the views put every figure, name and
+link into it) plus the frame every page shares: the configuration, the navigation, the theme
+templates, the footer line. So a generated page whose Markdown and frame are those of the
+previous build is left as it is on disk. The office's pages under ``docs/`` read the data
+through macros and are always rendered again.
+
+Three things a dirty build leaves wrong are put right here: pages and photos that are gone are
+deleted, and the search index (which MkDocs' search plugin writes from the rendered pages only)
+is merged: new entries for rendered pages, the previous ones for the others, in the order of
+a full build. ``tests/test_preview.py`` checks the result against a full build, file by file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _QuietDirty(logging.Filter):
+    """MkDocs warns on every dirty build that links may go stale; the preview keeps them right (see the module),
+    and the warning would otherwise stop a ``--strict`` preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@dataclass
+class Preview:
+    """What the previous preview build rendered: enough to tell which pages the next one must render again."""
+
+    enabled: bool = False
+    frame: str = ""
+    markdown: dict[str, str] = field(default_factory=dict)
+    """Each generated page's Markdown, by source path."""
+    outputs: set[str] = field(default_factory=set)
+    """Every generated file's path in the site folder."""
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """The search index's entries, by page URL."""
+    rendered: set[str] = field(default_factory=set)
+    """The URLs of the pages this build rendered."""
+    stale: set[str] = field(default_factory=set)
+    """Generated files of the previous build that this one no longer has."""
+    files: Files | None = None
+    """This build's files, in the order MkDocs renders them (their pages are attached as it goes)."""
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.enabled = command == "serve" and dirty
+        if self.enabled:
+            logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Material's search plugin merges a dirty build's index on its own, assuming one page changed (it drops
+        the first page's entries only); it is told the build is clean, and ``finish`` merges for every page."""
+        search = config.plugins.get("material/search")
+        if search is not None and hasattr(search, "is_dirty"):
+            search.is_dirty = False
+
+    def mark(self, files: Files, config: MkDocsConfig, generated: set[str]) -> None:
+        """Tell MkDocs which pages changed: ``generated`` are the source paths this build generated."""
+        frame = frame_of(config, files, generated)
+        unchanged_frame = frame == self.frame
+        markdown: dict[str, str] = {}
+        for file in files:
+            if not file.is_documentation_page():
+                continue
+            if file.src_uri in generated:
+                text = file.content_string
+                markdown[file.src_uri] = text
+                same = unchanged_frame and self.markdown.get(file.src_uri) == text
+                # A generated file always says it changed; one whose input is the same says it did not.
+                setattr(file, "is_modified", (lambda: False) if same else (lambda: True))  # noqa: B010
+            else:
+                # The office's pages read the data through macros: their file's date says nothing.
+                setattr(file, "is_modified", lambda: True)  # noqa: B010
+        outputs = {f.dest_uri for f in files if f.src_uri in generated}
+        self.stale = self.outputs - outputs
+        self.frame, self.markdown, self.outputs, self.rendered, self.files = frame, markdown, outputs, set(), files
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Delete what is gone and merge the search index (before the index is compacted)."""
+        site = Path(config.site_dir)
+        for dest in sorted(self.stale):
+            (site / dest).unlink(missing_ok=True)
+            _prune_empty(site / dest, site)
+        index = site / "search" / "search_index.json"
+        if not index.exists() or self.files is None:
+            return
+        written = json.loads(index.read_text(encoding="utf-8"))
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for entry in written["docs"]:
+            fresh.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
+        merged: dict[str, list[dict[str, Any]]] = {}
+        for file in self.files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            url = page.url
+            entries = fresh.get(url, []) if url in self.rendered else self.entries.get(url, [])
+            if entries:
+                merged[url] = entries
+        self.entries = merged
+        written["docs"] = [entry for entries in merged.values() for entry in entries]
+        index.write_text(json.dumps(written, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def frame_of(config: MkDocsConfig, files: Files, generated: set[str]) -> str:
+    """A digest of what every page's HTML holds besides its own Markdown."""
+    theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    theme = sorted((str(p), p.stat().st_mtime_ns) for p in theme_dir.rglob("*") if p.is_file()) if theme_dir else []
+    config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    office = sorted(f.src_uri for f in files if f.is_documentation_page() and f.src_uri not in generated)
+    parts = [config_file.decode("utf-8", "replace"), str(config.site_name), repr(config.nav), repr(sorted(config.extra.items(), key=str)),
+             repr(theme), repr(office)]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def _prune_empty(path: Path, site: Path) -> None:
+    folder = path.parent
+    while folder != site and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+PREVIEW = Preview()
+"""This process's preview state: ``mkdocs serve`` rebuilds in the same process after every edit."""

@@ -311,10 +311,11 @@ class _Reader:
         if entry is None or len(self.problems) > before:
             return
         log = getattr(record, LOG_KEYS[kind])
-        dumped = {k: v for k, v in entry.items() if v is not None}
-        if any(e.model_dump(exclude_none=True) == _model_of(kind)(**dumped).model_dump(exclude_none=True) for e in log):
+        if self.already_in(kind, log, entry):
             content.already += 1
             return
+        if "stage" in entry and entry["stage"] == current_stage(record, self.data.report.as_of):
+            del entry["stage"]  # the stage the project is in already: no change to write
         if log_fingerprint(log) != fingerprint:
             now_last = log[-1].date.isoformat() if log else "无"
             if now_last != (last_date or "无"):
@@ -327,11 +328,21 @@ class _Reader:
         if len(self.problems) == before:
             content.entries.append(NewEntry(self.display, kind, record_id, sheet, row, entry))
 
+    @staticmethod
+    def already_in(kind: str, log: list[Any], entry: dict[str, Any]) -> bool:
+        """Whether the log holds this row's entry (the form was imported before): same date, same
+        figures; a stage the row repeats counts whether the entry wrote it or not."""
+        model = _model_of(kind)
+        candidates = [entry] + ([{k: v for k, v in entry.items() if k != "stage"}] if "stage" in entry else [])
+        wanted = [model(**c).model_dump(exclude_none=True) for c in candidates]
+        return any(e.model_dump(exclude_none=True) in wanted for e in log)
+
     def entry(self, kind: str, record: Any, values: dict[str, Any], sheet: str, row: int) -> dict[str, Any] | None:
         columns = {c.key: c for c in COLUMNS[kind]}
         report = self.data.report
         period = report.period
         entry: dict[str, Any] = {}
+        before = len(self.problems)
 
         def where(key: str) -> str:
             return f"{column_letter(kind, key)}{row}"
@@ -363,16 +374,18 @@ class _Reader:
                 if stage is not None and stage not in report.vocabulary.names("project_stages"):
                     names = "、".join(report.vocabulary.names("project_stages"))
                     self.fail(f"{label(column)}应从下拉列表中选择：{names}（实际值：{show_value(stage)}）", sheet, where(key))
-                elif stage is not None and stage != current_stage(record, report.as_of):
+                else:
                     entry[key] = stage
             else:
                 entry[key] = as_text(raw)
+        if len(self.problems) > before:
+            return None
         if kind == TASKS.key:
             if entry.get("done") is not None and record.target is None:
                 self.fail("该任务没有量化目标，不能填写累计完成：请改填完成比例", sheet, where("done"))
             elif entry.get("done") is None and entry.get("percent") is None:
                 self.fail("请填写累计完成或完成比例（至少一项），只有说明不能形成进度记录", sheet, where("done" if record.target else "percent"))
-        elif kind == INDICATORS.key and entry.get("value") is None and "value" not in {p.cell for p in self.problems}:
+        elif kind == INDICATORS.key and entry.get("value") is None:
             self.fail("请填写监测值", sheet, where("value"))
         return {k: v for k, v in entry.items() if v is not None} if "date" in entry else None
 

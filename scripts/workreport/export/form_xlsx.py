@@ -33,6 +33,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..plain import xml_text
 from ..stamps import repack_zip
+from ..textwidth import cells
 from ..views.progress_form import (
     COLUMNS,
     FIRST_ROW,
@@ -119,7 +120,7 @@ def _print_setup(ws: Worksheet, title: str) -> None:
     setup.fitToWidth, setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = f"1:{FIRST_ROW - 1}"
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7, footer=0.3)
     ws.oddFooter.center.text = f"{title}　第 &P 页，共 &N 页"
     ws.oddFooter.center.size = 9
 
@@ -151,6 +152,11 @@ def _record_sheet(workbook: Workbook, form: UnitForm, kind: str, rows: tuple[For
         ws.column_dimensions[get_column_letter(index)].width = column.width
     for offset, row in enumerate(rows):
         r = FIRST_ROW + offset
+        # Tall enough for the longest locked text, wrapped, and for two lines of handwriting when printed.
+        lines = max(
+            [2] + [-(-cells(str(row.shown.get(c.key) or "")) // max(1, int(c.width * 0.8))) for c in columns if not c.input]
+        )
+        ws.row_dimensions[r].height = 15 * lines + 3
         for index, column in enumerate(columns, start=1):
             value: Any = None
             if column.input:
@@ -191,12 +197,15 @@ GUIDE_LINES = (
 )
 
 
+GUIDE_WIDTH = 70
+
+
 def _guide_sheet(workbook: Workbook, form: UnitForm) -> None:
     ws = workbook.create_sheet(GUIDE_SHEET)
     title = _text_cell(ws, 1, 1, f"{form.title}：填表说明")
     title.font = TITLE_FONT
     ws.row_dimensions[1].height = 28
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = GUIDE_WIDTH
     words = {
         "unit": form.unit_name,
         "period": form.period_title,
@@ -207,6 +216,7 @@ def _guide_sheet(workbook: Workbook, form: UnitForm) -> None:
     for offset, line in enumerate(GUIDE_LINES, start=3):
         cell = _text_cell(ws, offset, 1, line.format(**words))
         cell.font, cell.alignment = BODY_FONT, Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[offset].height = 16 * -(-cells(str(cell.value)) // (GUIDE_WIDTH - 4)) + 4
     ws.protection.sheet = True
     _print_setup(ws, form.title)
     ws.page_setup.orientation = "portrait"

@@ -237,6 +237,25 @@ def test_an_import_writes_only_new_lines_keeping_crlf_and_bom(tmp_path: Path, ru
     assert load_dataset(project / "data", project).errors == []
 
 
+def test_a_percent_typed_with_its_sign_means_the_percent(tmp_path: Path, run: Runner) -> None:
+    project = sample_project(tmp_path)
+    [form] = make_forms(run, project, "rural-water")
+
+    def typed(workbook: Any) -> None:
+        ws = workbook["重点任务"]
+        ws["I5"].value, ws["I5"].number_format = 0.6, "0%"  # what Excel stores for “60%”
+        ws["I6"].value = "55%"
+
+    _edit(form, typed)
+    status, _, err = run(project, "import", str(form))
+    assert status == 0, err
+    data = load_dataset(project / "data", project).dataset
+    assert data is not None
+    tasks = data.by_id("tasks")
+    assert tasks["T-RV-01"].progress[-1].percent == 60
+    assert tasks["T-RV-02"].progress[-1].percent == 55
+
+
 def test_commit_names_the_unit_and_the_month(tmp_path: Path, run: Runner) -> None:
     project = sample_project(tmp_path)
     git = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org"]
@@ -245,9 +264,8 @@ def test_commit_names_the_unit_and_the_month(tmp_path: Path, run: Runner) -> Non
     subprocess.run([*git, "commit", "-qm", "data"], cwd=project, check=True)
     [form] = make_forms(run, project, "rural-water")
     fill_valid(form, lambda kind, row: kind == "indicators")
-    env_git = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org"]
-    subprocess.run([*env_git, "config", "user.name", "测试"], cwd=project, check=True)
-    subprocess.run([*env_git, "config", "user.email", "test@example.org"], cwd=project, check=True)
+    subprocess.run(["git", "config", "user.name", "测试"], cwd=project, check=True)
+    subprocess.run(["git", "config", "user.email", "test@example.org"], cwd=project, check=True)
     status, _, err = run(project, "import", str(form), "--commit")
     assert status == 0, err
     log = subprocess.run(["git", "log", "-1", "--format=%s", "--stat"], cwd=project, capture_output=True, text=True, check=True).stdout
@@ -479,3 +497,16 @@ def test_every_problem_of_a_form_at_once(tmp_path: Path, run: Runner) -> None:
     lines = err.splitlines()
     assert [line.split(": ")[0] for line in lines[:-1]] == [f"{FORM}:重点任务!I5", f"{FORM}:重点任务!H6", f"{FORM}:重点任务!I7"]
     assert lines[-1].startswith("填报表检查未通过：3 个错误")
+
+
+def test_the_same_rows_in_two_forms_are_named_in_the_second(tmp_path: Path, run: Runner) -> None:
+    project = sample_project(tmp_path)
+    [form] = make_forms(run, project, "rural-water")
+    _edit(form, _set("重点任务", H5=6))
+    copy = tmp_path / "副本.xlsx"
+    shutil.copy(form, copy)
+    before = data_bytes(project)
+    status, _, err = run(project, "import", str(form), str(copy))
+    assert status == 1
+    assert err.splitlines()[0] == "副本.xlsx:重点任务!G5: 进度记录日期 2025-07-31 与上一条相同：同一天请合并为一条"
+    assert data_bytes(project) == before

@@ -189,6 +189,15 @@ def as_text(value: Any) -> str | None:
     return text or None
 
 
+def _cell_value(cell: Any, column: Column) -> Any:
+    """A cell's value as the clerk meant it: “60%” typed into a percent column is stored by Excel
+    and WPS as 0.6 with a percent format, and means 60."""
+    value = cell.value
+    if column.kind == "percent" and isinstance(value, int | float) and not isinstance(value, bool) and "%" in str(cell.number_format):
+        return round(value * 100, 10)
+    return value
+
+
 # ---------------------------------------------------------------------- one form
 
 
@@ -302,7 +311,7 @@ class _Reader:
             now = owner_unit.name if owner_unit else owner
             self.fail(f"{label_kind}“{record_id}”现由{now}负责，不属于{content.unit_name}：请用本单位的填报表", sheet, f"A{row}")
             return
-        values = {c.key: ws.cell(row=row, column=i).value for i, c in enumerate(columns, start=1) if c.input}
+        values = {c.key: _cell_value(ws.cell(row=row, column=i), c) for i, c in enumerate(columns, start=1) if c.input}
         if not any(as_text(v) for k, v in values.items() if k != "date"):
             content.empty += 1
             return
@@ -514,25 +523,29 @@ def _check_copy(edits: list[FileEdit], data_dir: Path, root: Path) -> Iterable[F
 
 
 def _entry_lines(text: str, edit: FileEdit) -> list[tuple[int, int, NewEntry]]:
-    """Each new entry's lines in the new text: found again by parsing it (its log's last items)."""
+    """Each new entry's lines in the new text: a record's new items follow its old ones, in the
+    order ``plan_import`` appended them (by date, then form)."""
     document = parse_yaml(text, edit.display)
-    out: list[tuple[int, int, NewEntry]] = []
     original = parse_yaml(edit.original.decode("utf-8-sig"), edit.display)
+    by_record: dict[str, list[NewEntry]] = {}
     for entry in edit.entries:
+        by_record.setdefault(entry.record_id, []).append(entry)
+    out: list[tuple[int, int, NewEntry]] = []
+    for record_id, entries in by_record.items():
+        entries.sort(key=lambda e: e.entry["date"])
         record = next(
-            (p for p in document.lines if len(p) == 2 and isinstance(p[1], int) and _record_id(document.value, p) == entry.record_id),
+            (p for p in document.lines if len(p) == 2 and isinstance(p[1], int) and _record_id(document.value, p) == record_id),
             None,
         )
         if record is None:
             continue
-        log = (*record, LOG_KEYS[entry.kind])
+        log = (*record, LOG_KEYS[entries[0].kind])
         old_count = len(_list_at(original.value, log))
-        items = _list_at(document.value, log)
-        for index in range(old_count, len(items)):
-            if items[index].get("date") == entry.entry["date"]:
-                start = document.lines.get((*log, index), 0)
-                end = document.lines.get((*log, index + 1), start + len(entry.entry))
-                out.append((start, end - 1 if end > start else start, entry))
+        for offset, entry in enumerate(entries):
+            index = old_count + offset
+            start = document.lines.get((*log, index), 0)
+            end = document.lines.get((*log, index + 1), start + len(entry.entry))
+            out.append((start, end - 1 if end > start else start, entry))
     return out
 
 

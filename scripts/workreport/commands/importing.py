@@ -53,9 +53,9 @@ def describe(entry: NewEntry, data: Dataset) -> str:
     if "invested" in values:
         parts.append(f"年度累计完成投资 {number(values['invested'])} 万元")
     if "note" in values:
-        parts.append(f"说明：{values['note']}")
+        parts.append(f"说明“{values['note']}”")
     if "problems" in values:
-        parts.append(f"存在问题：{values['problems']}")
+        parts.append(f"存在问题“{values['problems']}”")
     return f"{values['date']}：{'，'.join(parts)}"
 
 

@@ -66,6 +66,13 @@ def county_project(target: Path) -> Path:
     return target
 
 
+def example_project(target: Path) -> Path:
+    """The example unit the editor guide's pictures are made from (tests/fixtures/forms)."""
+    shutil.copytree(FIXTURES / "forms" / "data", target / "data")
+    return target
+
+
+PROJECTS = {"sample": sample_project, "county": county_project, "example": example_project}
 Runner = Callable[..., tuple[int, str, str]]
 
 
@@ -145,9 +152,9 @@ def fill_valid(path: Path, pick: Callable[[str, int], bool] = lambda kind, row: 
 # ---------------------------------------------------------------------- round trips
 
 
-@pytest.mark.parametrize("bureau", ["sample", "county"])
+@pytest.mark.parametrize("bureau", list(PROJECTS))
 def test_round_trip_for_every_unit(tmp_path: Path, run: Runner, bureau: str) -> None:
-    project = (sample_project if bureau == "sample" else county_project)(tmp_path)
+    project = PROJECTS[bureau](tmp_path)
     forms = make_forms(run, project)
     data = load_dataset(project / "data", project).dataset
     assert data is not None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -134,7 +135,11 @@ def file_problem(path: Path, display: str) -> str | None:
 def _load(path: Path) -> Any:
     from openpyxl import load_workbook
 
-    return load_workbook(path, data_only=True)
+    with warnings.catch_warnings():
+        # openpyxl warns about parts of Excel's and WPS's files it does not keep (extensions,
+        # conditional formats); none of them holds what a form carries.
+        warnings.simplefilter("ignore")
+        return load_workbook(path, data_only=True)
 
 
 # ---------------------------------------------------------------------- cells

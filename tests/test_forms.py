@@ -1,7 +1,7 @@
 """Units' progress forms: `workreport form` writes them, `workreport import` reads them back.
 
 A round trip for every unit of both bureaus (form, filled with openpyxl, imported: `check`
-clean, only added lines, the pages' views show the new figures, a second import adds
+clean, only added lines, the rendered pages show the new figures, a second import adds
 nothing); random valid rows (hypothesis); and a corpus of bad forms, each with its message.
 """
 
@@ -26,11 +26,8 @@ from workreport.audience import INTERNAL
 from workreport.cli import main
 from workreport.formatting import number
 from workreport.loading import load_dataset
-from workreport.views.context import Site
-from workreport.views.indicators import indicator_page
+from workreport.render.site import SiteRenderer
 from workreport.views.progress_form import COLUMNS, FIRST_ROW, column_letter
-from workreport.views.projects import project_page
-from workreport.views.tasks import task_page
 
 JULY = dt.date(2025, 7, 31)
 
@@ -138,7 +135,7 @@ def fill_valid(path: Path, pick: Callable[[str, int], bool] = lambda kind, row: 
                     cell(ws, kind, "percent", r).value = value
                 cell(ws, kind, "note", r).value = text
             elif kind == "indicators":
-                value = cell(ws, kind, "last_value", r).value or 1
+                value = round(cell(ws, kind, "last_value", r).value or 0) + 1  # whole: the page rounds
                 cell(ws, kind, "value", r).value = value
             else:
                 value = (cell(ws, kind, "last_invested", r).value or 0) + 10
@@ -167,6 +164,7 @@ def test_round_trip_for_every_unit(tmp_path: Path, run: Runner, bureau: str) -> 
     for form in forms:
         filled.update(fill_valid(form))
     before = data_bytes(project)
+    pages_before = dict(SiteRenderer(INTERNAL.edition(data)).pages())
     status, out, err = run(project, "import", *map(str, forms))
     assert status == 0, err
     assert "新增 " in out and "Traceback" not in err
@@ -175,26 +173,20 @@ def test_round_trip_for_every_unit(tmp_path: Path, run: Runner, bureau: str) -> 
     result = load_dataset(project / "data", project)
     assert result.errors == [], "\n".join(map(str, result.errors))
     assert result.dataset is not None
-    site = Site(INTERNAL.edition(result.dataset))
+    # The pages as the site renders them: each filled record's page changed and shows the new figure.
+    pages = dict(SiteRenderer(INTERNAL.edition(result.dataset)).pages())
     as_of = result.dataset.report.as_of
+    day = f"{as_of.month}月{as_of.day}日"
     shown = 0
-    for task in result.dataset.tasks:
-        if task.id in filled:
-            page = task_page(site, task)
-            assert task.progress[-1].date == as_of
-            if task.target and task.progress[-1].done is not None:
-                assert page.amount is not None and page.amount.startswith(number(filled[task.id]))
-            assert as_of in [row.date for row in page.log]
-            shown += 1
-    for indicator in result.dataset.indicators:
-        if indicator.id in filled:
-            assert indicator.values[-1].date == as_of
-            assert repr(as_of) in repr(indicator_page(site, indicator))
-            shown += 1
-    for project_record in result.dataset.projects:
-        if project_record.id in filled:
-            assert project_record.progress[-1].invested == filled[project_record.id]
-            assert repr(as_of) in repr(project_page(site, project_record))
+    for kind in ("tasks", "indicators", "projects"):
+        for record in result.dataset.of(kind):
+            if record.id not in filled:
+                continue
+            uri = f"{kind}/{record.id}.md"
+            log = record.values if kind == "indicators" else record.progress
+            assert log[-1].date == as_of
+            assert pages[uri] != pages_before[uri], uri
+            assert day in pages[uri] and number(filled[record.id]) in pages[uri], uri
             shown += 1
     assert shown == len(filled)
     # The same forms again: nothing added, nothing written.

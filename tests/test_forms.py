@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from conftest import FIXTURES, ROOT
-from workreport.audience import INTERNAL
+from workreport.audience import INTERNAL, PUBLIC
 from workreport.cli import main
 from workreport.formatting import number
 from workreport.loading import load_dataset
@@ -234,6 +234,22 @@ def test_an_import_writes_only_new_lines_keeping_crlf_and_bom(tmp_path: Path, ru
     assert new.startswith(b"\xef\xbb\xbf") and new.count(b"\r\n") == new.count(b"\n")
     assert b'note: "\xe8\xaf\xb4\xe6\x98\x8e: ' in new  # quoted: the note holds “: ”
     assert load_dataset(project / "data", project).errors == []
+
+
+def test_the_problems_reported_show_on_the_bureaus_pages_only(tmp_path: Path, run: Runner) -> None:
+    project = sample_project(tmp_path)
+    [form] = make_forms(run, project, "rural-water")
+    fill_valid(form, lambda kind, row: kind in ("tasks", "projects") and row == FIRST_ROW, text="协调事项待定")
+    status, _, err = run(project, "import", str(form))
+    assert status == 0, err
+    data = load_dataset(project / "data", project).dataset
+    assert data is not None
+    internal = dict(SiteRenderer(INTERNAL.edition(data)).pages())
+    public = dict(SiteRenderer(PUBLIC.edition(data)).pages())
+    # Tasks: the clerk's text is the note; projects: the problems, shown after the note on the bureau's pages.
+    assert "| 协调事项待定 |" in internal["tasks/T-RV-01.md"]
+    assert "存在问题：协调事项待定" in internal["projects/P-IRR-01.md"]
+    assert "协调事项待定" not in public["projects/P-IRR-01.md"]
 
 
 def test_a_percent_typed_with_its_sign_means_the_percent(tmp_path: Path, run: Runner) -> None:

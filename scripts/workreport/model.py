@@ -424,7 +424,7 @@ class TaskProgress(Record):
     note: str | None = None
     """进展说明。"""
     problems: str | None = None
-    """本次填报时存在的问题（可选，由进度填报表导入）。"""
+    """本次填报时存在的问题（可选，由进度填报表导入；只在局内网站的进度记录中显示）。"""
 
 
 class Task(VisibleRecord):
@@ -618,7 +618,7 @@ class ProjectProgress(Record):
     note: str | None = None
     """进展说明。"""
     problems: str | None = None
-    """本次填报时存在的问题（可选，由进度填报表导入）。"""
+    """本次填报时存在的问题（可选，由进度填报表导入；只在局内网站的进度记录中显示）。"""
 
 
 class Project(VisibleRecord):

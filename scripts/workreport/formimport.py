@@ -585,9 +585,9 @@ def apply_import(plan: ImportPlan) -> None:
     try:
         for edit in plan.edits:
             scratch = edit.path.with_name(f".{edit.path.name}.importing")
+            staged.append((scratch, edit.path))
             scratch.write_bytes(edit.new)
             scratch.chmod(edit.path.stat().st_mode & 0o7777)
-            staged.append((scratch, edit.path))
     except OSError:
         for scratch, _ in staged:
             scratch.unlink(missing_ok=True)

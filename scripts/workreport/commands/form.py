@@ -59,7 +59,11 @@ def command_form(args: argparse.Namespace) -> int:
             write_form(form, path, stamp)
             staged.append((path, out / form.file_name, form))
         for path, final, form in staged:
-            path.replace(final)
+            try:
+                path.replace(final)
+            except OSError as error:
+                print(f"无法写入 {final}（{error.strerror}）：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。", file=sys.stderr)
+                return 1
             counts = "、".join(f"{len(rows)} 行{label}" for label, rows in zip(("任务", "指标", "工程"), form.rows.values(), strict=True) if rows)
             print(f"已生成 {final}（{counts}）", file=sys.stderr)
     return 0

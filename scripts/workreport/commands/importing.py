@@ -83,7 +83,11 @@ def command_import(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"填报表检查未通过：{len(problems)} 个错误，数据文件一字未改。请按上面的提示改正填报表后重新导入。", file=sys.stderr)
         return 1
-    apply_import(plan)
+    try:
+        apply_import(plan)
+    except OSError as error:
+        print(f"无法写入数据文件（{error.strerror}），数据文件一字未改：请检查文件权限后重试。", file=sys.stderr)
+        return 1
     for form in forms:
         added = len(form.entries)
         tail = "".join(

@@ -291,7 +291,7 @@ def test_commit_names_the_unit_and_the_month(tmp_path: Path, run: Runner) -> Non
 # ---------------------------------------------------------------------- random valid rows
 
 NOTE_TEXT = st.text(
-    alphabet=st.sampled_from(list("进度完成说明问题abcXYZ019 :#-'\"[]{}!&*?|>%@`,.\n")), min_size=0, max_size=20
+    alphabet=st.sampled_from(list("进度完成说明问题abcXYZ019 :#-'\"[]{}!&*?|>%@`,.\n\r\t\\\u00a0\u3000\u2028\x85é😀")), min_size=0, max_size=20
 ).filter(lambda text: not text.startswith("="))
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from .dataset import Dataset
 from .loading import load_dataset
 from .model import INDICATORS, KIND_BY_KEY, PROJECTS, TASKS
+from .plain import clean
 from .problems import Problem, show_value
 from .scratch import scratch_dir
 from .views.progress_form import (
@@ -190,7 +191,8 @@ def as_text(value: Any) -> str | None:
         value = value.isoformat()[:10]
     elif isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
+    # Text pasted from other programs may bring control characters no output can carry.
+    text = clean(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
     return text or None
 
 

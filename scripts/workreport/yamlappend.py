@@ -54,11 +54,14 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _plain_safe(text):
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    # A JSON string is a YAML double-quoted scalar, once the characters YAML reads as line
+    # breaks (and JSON leaves alone) are escaped too.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\x85", "\\x85").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _plain_safe(text: str) -> bool:
-    if not text or text != text.strip() or any(c in text for c in "\n\r\t") or text.startswith(_PLAIN_UNSAFE_START):
+    if not text or text != text.strip() or any(c in text for c in "\n\r\t\x85\u2028\u2029\ufeff") or text.startswith(_PLAIN_UNSAFE_START):
         return False
     if ": " in text or " #" in text or text.endswith(":"):
         return False

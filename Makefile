@@ -2,6 +2,8 @@
 # 其余：make build（构建到 site/，PUBLIC=1 为对外版本）、make check（只检查数据）、make export（导出工作总结、案例汇编、月度复盘和台账到 dist/）、
 # make bundle（离线网站压缩包）、make schema（更新编辑器 Schema）、
 # make golden（更新页面片段快照，改完模板后运行并检查 git diff）。
+# 进度填报：make form（生成各单位的进度填报表到 dist/，UNIT=单位编号 只生成一个单位），
+# make import FILE=填报表.xlsx（检查后把新的进度追加到 data/，可一次导入多个文件；COMMIT=1 同时 git 提交）。
 
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
@@ -10,7 +12,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build check test lint golden new export bundle publish verify versions hooks generate bench bench-large schema migrate init passwd cert lock fonts clean
+.PHONY: serve build check test lint golden new form import export bundle publish verify versions hooks generate bench bench-large schema migrate init passwd cert lock fonts clean
 
 # The environment is rebuilt only when the pins change.
 $(STAMP): requirements.txt pyproject.toml
@@ -46,6 +48,15 @@ new: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m workreport check
+
+# make form [UNIT=rural-water]: each unit's progress form (填报表, XLSX) into dist/, for its clerk.
+form: $(STAMP)
+	$(PY) -m workreport form $(if $(UNIT),--unit "$(UNIT)")
+
+# make import FILE="a.xlsx b.xlsx" [COMMIT=1]: the filled forms checked, then new log entries appended to data/.
+import: $(STAMP)
+	$(if $(FILE),,$(error 用法：make import FILE=填报表.xlsx [COMMIT=1]))
+	$(PY) -m workreport import $(FILE) $(if $(COMMIT),--commit)
 
 test: $(STAMP)
 	$(PY) -m pytest -q -n auto

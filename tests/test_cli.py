@@ -60,7 +60,7 @@ def test_warnings_print_but_pass(minimal_data: Path):
 def test_help_lists_every_command_in_chinese_in_order():
     run = subprocess.run([sys.executable, "-m", "workreport", "--help"], capture_output=True, text=True, check=False)
     assert run.returncode == 0
-    assert "{check,build,export,bundle,publish,verify,new,generate,bench,schema,migrate,init}" in run.stdout
+    assert "{check,build,export,bundle,publish,verify,new,form,import,generate,bench,schema,migrate,init}" in run.stdout
     assert "检查数据并构建站点到 site/" in run.stdout and "生成编辑器使用的 JSON Schema" in run.stdout
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .commands import bench, build, check, export, generate, init, migrate, new, publish
+from .commands import bench, build, check, export, form, generate, importing, init, migrate, new, publish
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_export_commands(commands)  # export, bundle
     publish.add_publish_commands(commands)  # publish, verify
     new.add_new_command(commands)  # editors' scaffold: one placeholder record, next free id
+    form.add_form_command(commands)  # units' progress forms (XLSX) for their clerks
+    importing.add_import_command(commands)  # the filled forms, appended to the data's logs
     generate.add_generate_command(commands)  # synthetic data at scale, for benchmarks
     bench.add_bench_command(commands)
     check.add_schema_command(commands)

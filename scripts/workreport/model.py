@@ -423,6 +423,8 @@ class TaskProgress(Record):
     """累计完成百分比（0–100）。没有量化目标、或需要直接报告百分比时填写。"""
     note: str | None = None
     """进展说明。"""
+    problems: str | None = None
+    """本次填报时存在的问题（可选，由进度填报表导入；只在局内网站的进度记录中显示）。"""
 
 
 class Task(VisibleRecord):
@@ -615,6 +617,8 @@ class ProjectProgress(Record):
     """若该日工程进入新阶段，填写新阶段。"""
     note: str | None = None
     """进展说明。"""
+    problems: str | None = None
+    """本次填报时存在的问题（可选，由进度填报表导入；只在局内网站的进度记录中显示）。"""
 
 
 class Project(VisibleRecord):

@@ -5,6 +5,8 @@
 - ``export``: ``export`` (case compilations and the ledger) and ``bundle`` (the offline site);
 - ``publish``: ``publish`` and ``verify`` (one version of the site per reporting period);
 - ``new``: ``new`` (a placeholder record with the next free id);
+- ``form``: ``form`` (each unit's progress form, XLSX, for its clerk);
+- ``importing``: ``import`` (filled progress forms checked, then new log entries appended);
 - ``generate``: ``generate`` (synthetic data at scale);
 - ``bench``: ``bench`` (the benchmark);
 - ``migrate``: ``migrate`` (field names that changed, rewritten in the data files);

@@ -114,3 +114,12 @@ class Trend:
     key: str | None = None
     pro_rata: tuple[tuple[dt.date, float], ...] = ()
     """For a yearly total: the 序时 target on each date of the line (the share of the year's target so far)."""
+
+
+def log_note(note: str | None, problems: str | None, sees_internal: bool) -> str:
+    """A log entry's 说明 on a page: its note, and the problems reported with it (from a unit's
+    progress form) for the bureau's own audience only: they are working notes, not for the public."""
+    text = note or ""
+    if problems and sees_internal:
+        text = f"{text}（存在问题：{problems}）" if text else f"存在问题：{problems}"
+    return text

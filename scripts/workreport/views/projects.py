@@ -9,7 +9,7 @@ from ..formatting import cn_date, number, percent
 from ..model import Phase, Prerequisite, Project
 from ..schedule import ProjectSchedule
 from .charts import investment_bars, project_progress, stage_anchor, stage_funnel
-from .common import Badge, Bars, Investment, Link, Progress, badge, stage_badge
+from .common import Badge, Bars, Investment, Link, Progress, badge, log_note, stage_badge
 from .context import Site
 from .freshness import last_report
 from .history import Changes, record_changes
@@ -146,7 +146,7 @@ def project_page(site: Site, project: Project) -> ProjectPage:
         ),
         problems=project.problems,
         log=tuple(
-            ProjectLogRow(e.date, e.percent, e.invested, e.stage or "", e.note or "")
+            ProjectLogRow(e.date, e.percent, e.invested, e.stage or "", log_note(e.note, e.problems, site.audience.sees_internal_records))
             for e in project.progress
         ),
         changes=record_changes(site, project),

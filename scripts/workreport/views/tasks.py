@@ -11,7 +11,7 @@ from ..model import Task
 from ..progress import entry_percent
 from ..schedule import milestone_state
 from .charts import task_progress
-from .common import Badge, Link, Progress, badge
+from .common import Badge, Link, Progress, badge, log_note
 from .context import Site
 from .freshness import last_report
 from .history import Changes, record_changes
@@ -155,7 +155,7 @@ def task_page(site: Site, task: Task) -> TaskPage:
                 e.date > as_of,
                 amount(e.done, measure) if e.done is not None else None,
                 entry_percent(task, e) if e.percent is not None or (e.done is not None and task.target) else None,
-                e.note or "",
+                log_note(e.note, e.problems, site.audience.sees_internal_records),
             )
             for e in task.progress
         ),

@@ -50,7 +50,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri in site.photo_files():
         add(File.generated(config, uri, abs_src_path=str(site.data.data_dir / uri)))
     if PREVIEW.enabled:
-        PREVIEW.mark(files, config, generated)
+        words = repr((site.report.bureau, site.report.period.title, site.report.as_of, site.site.words.as_dict()))
+        PREVIEW.mark(files, config, generated, words, site.fragment)
     # The download centre's documents, written from this build's edition (not in the editors' preview).
     if site.site.downloads:
         stamp = source_time(project_dir(config), site.data.data_dir, site.report.as_of)

@@ -3,9 +3,10 @@
 ``make serve`` runs ``mkdocs serve --dirty``: MkDocs then renders a page only when its file says it
 changed. A generated page's whole input is its Markdown (the views put every figure, name and
 link into it) plus the frame every page shares: the configuration, the navigation, the theme
-templates, the footer line. So a generated page whose Markdown and frame are those of the
-previous build is left as it is on disk. The office's pages under ``docs/`` read the data
-through macros and are always rendered again.
+templates, the footer line, the period's words. So a generated page whose Markdown and frame
+are those of the previous build is left as it is on disk. An office page under ``docs/`` is
+its own text plus the fragments its macros drew from the data: each fragment it used is drawn
+again (the cheap part) and the page is rendered again only when one of them, or its text, changed.
 
 Three things a dirty build leaves wrong are put right here: pages and photos that are gone are
 deleted, and the search index (which MkDocs' search plugin writes from the rendered pages only)
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,10 @@ class Preview:
     """Generated files of the previous build that this one no longer has."""
     files: Files | None = None
     """This build's files, in the order MkDocs renders them (their pages are attached as it goes)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Each office page's own text when it was last rendered."""
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The fragments each office page drew when it was last rendered, by name."""
 
     def start(self, command: str, dirty: bool) -> None:
         self.enabled = command == "serve" and dirty
@@ -67,9 +73,10 @@ class Preview:
         if search is not None and hasattr(search, "is_dirty"):
             search.is_dirty = False
 
-    def mark(self, files: Files, config: MkDocsConfig, generated: set[str]) -> None:
-        """Tell MkDocs which pages changed: ``generated`` are the source paths this build generated."""
-        frame = frame_of(config, files, generated)
+    def mark(self, files: Files, config: MkDocsConfig, generated: set[str], words: str, fragment: Callable[[str, str], str]) -> None:
+        """Tell MkDocs which pages changed: ``generated`` are the source paths this build generated, ``words`` the
+        period's and the bureau's words the macros hand the office's pages, ``fragment(name, page)`` draws one fragment."""
+        frame = frame_of(config, files, generated) + words
         unchanged_frame = frame == self.frame
         markdown: dict[str, str] = {}
         for file in files:
@@ -83,10 +90,21 @@ class Preview:
                 setattr(file, "is_modified", (lambda: False) if same else (lambda: True))  # noqa: B010
             else:
                 # The office's pages read the data through macros: their file's date says nothing.
-                setattr(file, "is_modified", lambda: True)  # noqa: B010
+                text = Path(file.abs_src_path).read_text(encoding="utf-8-sig") if file.abs_src_path else ""
+                drawn = self.fragments.get(file.src_uri)
+                same = (unchanged_frame and drawn is not None and self.sources.get(file.src_uri) == text
+                        and all(fragment(name, file.src_uri) == output for name, output in drawn.items()))
+                setattr(file, "is_modified", (lambda: False) if same else (lambda: True))  # noqa: B010
+                if not same:
+                    self.sources[file.src_uri], self.fragments[file.src_uri] = text, {}
         outputs = {f.dest_uri for f in files if f.src_uri in generated}
         self.stale = self.outputs - outputs
         self.frame, self.markdown, self.outputs, self.rendered, self.files = frame, markdown, outputs, set(), files
+
+    def drew(self, page: str, name: str, output: str) -> None:
+        """An office page's macro drew a fragment (recorded while the page renders)."""
+        if self.enabled:
+            self.fragments.setdefault(page, {})[name] = output
 
     def finish(self, config: MkDocsConfig) -> None:
         """Delete what is gone and merge the search index (before the index is compacted)."""

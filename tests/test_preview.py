@@ -34,7 +34,11 @@ for line in sys.stdin:
     if not started:
         config.plugins.on_startup(command="serve", dirty=True)
         started = True
-    build(config, dirty=True)
+    try:
+        build(config, dirty=True)
+    except Exception as stop:  # bad data: the preview says so and waits for the next save
+        print(json.dumps({"error": type(stop).__name__}), flush=True)
+        continue
     pages = sum(1 for f in PREVIEW.files.documentation_pages())
     print(json.dumps({"rendered": sorted(PREVIEW.rendered), "pages": pages}), flush=True)
 """
@@ -80,6 +84,13 @@ def test_the_preview_renders_only_changed_pages_and_equals_a_full_build(tmp_path
         case = next(c for c in sample.cases if not named_elsewhere(project / c.origin.file, c.id))
         (project / case.origin.file).unlink()
         second = rebuild()
+        # A save with an error stops one build; the next good save ends with the right site all the same.
+        edited = task_file.read_text(encoding="utf-8")
+        task_file.write_text(edited.replace("done:", "done: 很多 #", 1), encoding="utf-8")
+        assert rebuild() == {"error": "Abort"}
+        task_file.write_text(edited, encoding="utf-8")
+        fixed = rebuild()
+        assert fixed["rendered"] == []  # the bad save rendered nothing, so nothing is owed
         # A save that changes nothing renders nothing.
         task_file.touch()
         third = rebuild()

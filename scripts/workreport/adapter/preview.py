@@ -39,27 +39,37 @@ class _QuietDirty(logging.Filter):
 
 
 @dataclass
-class Preview:
-    """What the previous preview build rendered: enough to tell which pages the next one must render again."""
+class Rendered:
+    """What a preview build rendered from: enough to tell which pages the next one must render again."""
 
-    enabled: bool = False
     frame: str = ""
     markdown: dict[str, str] = field(default_factory=dict)
     """Each generated page's Markdown, by source path."""
     outputs: set[str] = field(default_factory=set)
     """Every generated file's path in the site folder."""
-    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    """The search index's entries, by page URL."""
-    rendered: set[str] = field(default_factory=set)
-    """The URLs of the pages this build rendered."""
-    stale: set[str] = field(default_factory=set)
-    """Generated files of the previous build that this one no longer has."""
-    files: Files | None = None
-    """This build's files, in the order MkDocs renders them (their pages are attached as it goes)."""
     sources: dict[str, str] = field(default_factory=dict)
     """Each office page's own text when it was last rendered."""
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     """The fragments each office page drew when it was last rendered, by name."""
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """The search index's entries, by page URL."""
+
+
+@dataclass
+class Preview:
+    """The preview's state across rebuilds: the last build that finished, and the one under way.
+
+    The one under way replaces the last only when it finishes (``on_post_build``): after a build
+    that stopped half-way, the next compares with what is really on disk and renders enough.
+    """
+
+    enabled: bool = False
+    done: Rendered = field(default_factory=Rendered)
+    building: Rendered = field(default_factory=Rendered)
+    rendered: set[str] = field(default_factory=set)
+    """The URLs of the pages this build rendered."""
+    files: Files | None = None
+    """This build's files, in the order MkDocs renders them (their pages are attached as it goes)."""
 
     def start(self, command: str, dirty: bool) -> None:
         self.enabled = command == "serve" and dirty
@@ -76,61 +86,56 @@ class Preview:
     def mark(self, files: Files, config: MkDocsConfig, generated: set[str], words: str, fragment: Callable[[str, str], str]) -> None:
         """Tell MkDocs which pages changed: ``generated`` are the source paths this build generated, ``words`` the
         period's and the bureau's words the macros hand the office's pages, ``fragment(name, page)`` draws one fragment."""
-        frame = frame_of(config, files, generated) + words
-        unchanged_frame = frame == self.frame
-        markdown: dict[str, str] = {}
+        done = self.done
+        now = Rendered(frame_of(config, files, generated) + words)
+        unchanged_frame = now.frame == done.frame
         for file in files:
             if not file.is_documentation_page():
                 continue
             if file.src_uri in generated:
                 text = file.content_string
-                markdown[file.src_uri] = text
-                same = unchanged_frame and self.markdown.get(file.src_uri) == text
-                # A generated file always says it changed; one whose input is the same says it did not.
-                setattr(file, "is_modified", (lambda: False) if same else (lambda: True))  # noqa: B010
+                now.markdown[file.src_uri] = text
+                same = unchanged_frame and done.markdown.get(file.src_uri) == text
             else:
                 # The office's pages read the data through macros: their file's date says nothing.
                 text = Path(file.abs_src_path).read_text(encoding="utf-8-sig") if file.abs_src_path else ""
-                drawn = self.fragments.get(file.src_uri)
-                same = (unchanged_frame and drawn is not None and self.sources.get(file.src_uri) == text
+                drawn = done.fragments.get(file.src_uri)
+                same = (unchanged_frame and drawn is not None and done.sources.get(file.src_uri) == text
                         and all(fragment(name, file.src_uri) == output for name, output in drawn.items()))
-                setattr(file, "is_modified", (lambda: False) if same else (lambda: True))  # noqa: B010
-                if not same:
-                    self.sources[file.src_uri], self.fragments[file.src_uri] = text, {}
-        outputs = {f.dest_uri for f in files if f.src_uri in generated}
-        self.stale = self.outputs - outputs
-        self.frame, self.markdown, self.outputs, self.rendered, self.files = frame, markdown, outputs, set(), files
+                now.sources[file.src_uri] = text
+                now.fragments[file.src_uri] = dict(drawn or {}) if same else {}  # filled by ``drew`` as it renders
+            # A generated file always says it changed, a file on disk goes by its date: both say what is true here.
+            setattr(file, "is_modified", (lambda: False) if same else (lambda: True))  # noqa: B010
+        now.outputs = {f.dest_uri for f in files if f.src_uri in generated}
+        self.building, self.rendered, self.files = now, set(), files
 
     def drew(self, page: str, name: str, output: str) -> None:
         """An office page's macro drew a fragment (recorded while the page renders)."""
         if self.enabled:
-            self.fragments.setdefault(page, {})[name] = output
+            self.building.fragments.setdefault(page, {})[name] = output
 
     def finish(self, config: MkDocsConfig) -> None:
-        """Delete what is gone and merge the search index (before the index is compacted)."""
+        """Delete what is gone and merge the search index (before the index is compacted); this build is now the last."""
         site = Path(config.site_dir)
-        for dest in sorted(self.stale):
+        for dest in sorted(self.done.outputs - self.building.outputs):
             (site / dest).unlink(missing_ok=True)
             _prune_empty(site / dest, site)
         index = site / "search" / "search_index.json"
-        if not index.exists() or self.files is None:
-            return
-        written = json.loads(index.read_text(encoding="utf-8"))
-        fresh: dict[str, list[dict[str, Any]]] = {}
-        for entry in written["docs"]:
-            fresh.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
-        merged: dict[str, list[dict[str, Any]]] = {}
-        for file in self.files.documentation_pages():
-            page = file.page
-            if page is None:
-                continue
-            url = page.url
-            entries = fresh.get(url, []) if url in self.rendered else self.entries.get(url, [])
-            if entries:
-                merged[url] = entries
-        self.entries = merged
-        written["docs"] = [entry for entries in merged.values() for entry in entries]
-        index.write_text(json.dumps(written, separators=(",", ":"), default=str), encoding="utf-8")
+        if index.exists() and self.files is not None:
+            written = json.loads(index.read_text(encoding="utf-8"))
+            fresh: dict[str, list[dict[str, Any]]] = {}
+            for entry in written["docs"]:
+                fresh.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
+            for file in self.files.documentation_pages():
+                if file.page is None:
+                    continue
+                url = file.page.url
+                entries = fresh.get(url, []) if url in self.rendered else self.done.entries.get(url, [])
+                if entries:
+                    self.building.entries[url] = entries
+            written["docs"] = [entry for entries in self.building.entries.values() for entry in entries]
+            index.write_text(json.dumps(written, separators=(",", ":"), default=str), encoding="utf-8")
+        self.done = self.building
 
 
 def frame_of(config: MkDocsConfig, files: Files, generated: set[str]) -> str:

@@ -56,7 +56,7 @@ def command_bench(args: argparse.Namespace) -> int:
         row["per_page_vs_1x"] = round(row["ms_per_page"] / base["ms_per_page"], 2)
     payload = {
         "date": dt.date.today().isoformat(),  # when the bench ran: a record of the run, not a site figure
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "memory_gb": _memory_gb(), "platform": platform.platform()},
         "seed": args.seed, "rows": rows, **extra,
     }
     out = Path(args.out) / "latest.json"
@@ -67,3 +67,13 @@ def command_bench(args: argparse.Namespace) -> int:
             print(f"{key}: {json.dumps(extra[key], ensure_ascii=False)}")
     print(f"结果已写入 {out}")
     return 0
+
+
+def _memory_gb() -> float | None:
+    """The machine's memory (Linux), for the record of where the figures were measured."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            kilobytes = int(info.readline().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return round(kilobytes / 2**20, 1)

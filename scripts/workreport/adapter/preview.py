@@ -74,7 +74,8 @@ class Preview:
     def start(self, command: str, dirty: bool) -> None:
         self.enabled = command == "serve" and dirty
         if self.enabled:
-            logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+            for engine in ("mkdocs", "properdocs"):  # MkDocs, or its maintained fork under its own name
+                logging.getLogger(f"{engine}.commands.build").addFilter(_QuietDirty())
 
     def configure(self, config: MkDocsConfig) -> None:
         """Material's search plugin merges a dirty build's index on its own, assuming one page changed (it drops

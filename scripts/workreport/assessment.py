@@ -84,7 +84,11 @@ def trend(indicator: Indicator, values: list[IndicatorValue]) -> Trend:
     """The direction of the last move, read against the indicator's direction."""
     if len(values) < 2:
         return Trend.unknown
-    change = values[-1].value - values[-2].value
+    return direction_of(indicator, values[-1].value - values[-2].value)
+
+
+def direction_of(indicator: Indicator, change: float) -> Trend:
+    """A change of the indicator's figure, read against its direction: better, flat or worse."""
     if change == 0:
         return Trend.flat
     rising_is_good = indicator.target.direction is Direction.higher

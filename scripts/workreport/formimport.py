@@ -105,7 +105,7 @@ def label(column: Column) -> str:
 # ---------------------------------------------------------------------- the file
 
 
-def file_problem(path: Path, display: str) -> str | None:
+def file_problem(path: Path) -> str | None:
     """Why ``path`` is not an XLSX file that can be read, or None."""
     try:
         head = path.read_bytes()[:4096] if path.is_file() else None
@@ -218,7 +218,7 @@ class _Reader:
         self.problems.append(FormProblem(self.display, sheet, cell, message))
 
     def read(self, path: Path) -> FormContent | None:
-        reason = file_problem(path, self.display)
+        reason = file_problem(path)
         if reason:
             self.fail(reason)
             return None
@@ -330,7 +330,7 @@ class _Reader:
         if self.already_in(kind, log, entry):
             content.already += 1
             return
-        if "stage" in entry and entry["stage"] == current_stage(record, self.data.report.as_of):
+        if "stage" in entry and entry["stage"] == current_stage(record, self.data.report):
             del entry["stage"]  # the stage the project is in already: no change to write
         if log_fingerprint(log) != fingerprint:
             now_last = log[-1].date.isoformat() if log else "无"

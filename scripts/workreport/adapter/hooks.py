@@ -132,7 +132,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig) -> None:
     # After the search plugin wrote its index (hooks run after plugins), before the offline
     # plugin copies it into search_index.js (it runs last).
+    compact_search_index(config.site_dir, PREVIEW.merge_index if PREVIEW.enabled else None)
     if PREVIEW.enabled:
         PREVIEW.finish(config)
-    compact_search_index(config.site_dir)
     fix_search_worker(config.site_dir)

@@ -10,14 +10,13 @@ again (the cheap part) and the page is rendered again only when one of them, or 
 
 Three things a dirty build leaves wrong are put right here: pages and photos that are gone are
 deleted, and the search index (which MkDocs' search plugin writes from the rendered pages only)
-is merged: new entries for rendered pages, the previous ones for the others, in the order of
-a full build. ``tests/test_preview.py`` checks the result against a full build, file by file.
+is merged, while it is compacted: new entries for rendered pages, the previous ones for the
+others, in the order of a full build. ``tests/test_preview.py`` checks the result against a full build, file by file.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,7 +78,7 @@ class Preview:
 
     def configure(self, config: MkDocsConfig) -> None:
         """Material's search plugin merges a dirty build's index on its own, assuming one page changed (it drops
-        the first page's entries only); it is told the build is clean, and ``finish`` merges for every page."""
+        the first page's entries only); it is told the build is clean, and ``merge_index`` merges for every page."""
         search = config.plugins.get("material/search")
         if search is not None and hasattr(search, "is_dirty"):
             search.is_dirty = False
@@ -116,27 +115,28 @@ class Preview:
             self.building.fragments.setdefault(page, {})[name] = output
 
     def finish(self, config: MkDocsConfig) -> None:
-        """Delete what is gone and merge the search index (before the index is compacted); this build is now the last."""
+        """Delete what is gone; this build is now the last (the search index was merged by ``merge_index``)."""
         site = Path(config.site_dir)
         for dest in sorted(self.done.outputs - self.building.outputs):
             (site / dest).unlink(missing_ok=True)
             _prune_empty(site / dest, site)
-        index = site / "search" / "search_index.json"
-        if index.exists() and self.files is not None:
-            written = json.loads(index.read_text(encoding="utf-8"))
-            fresh: dict[str, list[dict[str, Any]]] = {}
-            for entry in written["docs"]:
-                fresh.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
-            for file in self.files.documentation_pages():
-                if file.page is None:
-                    continue
-                url = file.page.url
-                entries = fresh.get(url, []) if url in self.rendered else self.done.entries.get(url, [])
-                if entries:
-                    self.building.entries[url] = entries
-            written["docs"] = [entry for entries in self.building.entries.values() for entry in entries]
-            index.write_text(json.dumps(written, separators=(",", ":"), default=str), encoding="utf-8")
         self.done = self.building
+
+    def merge_index(self, index: dict[str, Any]) -> None:
+        """The search index as a full build writes it: the rendered pages' new entries, the others' previous ones."""
+        if self.files is None:
+            return
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for entry in index["docs"]:
+            fresh.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
+        for file in self.files.documentation_pages():
+            if file.page is None:
+                continue
+            url = file.page.url
+            entries = fresh.get(url, []) if url in self.rendered else self.done.entries.get(url, [])
+            if entries:
+                self.building.entries[url] = entries
+        index["docs"] = [entry for entries in self.building.entries.values() for entry in entries]
 
 
 def frame_of(config: MkDocsConfig, files: Files, generated: set[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +64,9 @@ def site_from_config(config: Any) -> SiteRenderer:
     return renderer
 
 
-def compact_search_index(site_dir: str | Path) -> None:
-    """Rewrite Material's search index with its Chinese as UTF-8, not ``\\uXXXX`` escapes.
+def compact_search_index(site_dir: str | Path, merge: Callable[[dict[str, Any]], None] | None = None) -> None:
+    """Rewrite Material's search index with its Chinese as UTF-8, not ``\\uXXXX`` escapes; ``merge`` first
+    changes the index in place (the preview's, see ``adapter.preview``), so it is read and written once.
 
     The index is mostly Chinese and jieba's zero-width spaces; escaped, each of those takes
     six bytes instead of three, which nearly doubles what every reader's browser downloads.
@@ -72,6 +74,8 @@ def compact_search_index(site_dir: str | Path) -> None:
     path = Path(site_dir) / "search" / "search_index.json"
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
+        if merge is not None:
+            merge(data)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -116,9 +116,11 @@ def search_figures(site: Path, term: str) -> dict[str, Any]:
 
 
 def search_quality(project: Path) -> dict[str, Any]:
-    """Recall and rank of both engines on thirty of the data's own words (the site has its Pagefind index)."""
-    from .search import quality
+    """Recall and rank of both engines on thirty of the data's own words (Pagefind's index made if the site has none)."""
+    from .search import PAGEFIND_FOLDER, index_with_pagefind, quality
 
+    if not (project / "site" / PAGEFIND_FOLDER).exists():
+        index_with_pagefind(project / "site")
     dataset = load_dataset(project / "data", project).dataset
     assert dataset is not None, "the synthetic data checks clean"
     return quality(project / "site", dataset)

@@ -45,9 +45,6 @@ def command_bench(args: argparse.Namespace) -> int:
             term = load_template(DEFAULT_TEMPLATE).report.categories[0].name
             extra["search"] = {"scale": args.search, "term": term, **search_figures(work / f"scale-{args.search}" / "site", term)}
         if 1 in scales and "pagefind" in extra.get("search", {}):
-            from ..bench.search import index_with_pagefind
-
-            index_with_pagefind(work / "scale-1" / "site")
             extra["search_quality"] = {"scale": 1, **search_quality(work / "scale-1")}
         if args.export in scales:
             extra["export"] = {"scale": args.export, **export_hundred(work / f"scale-{args.export}")}

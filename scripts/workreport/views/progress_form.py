@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dataset import Dataset
-from ..model import INDICATORS, PROJECTS, TASKS, Indicator, Project, Task, Unit
+from ..formatting import number
+from ..model import INDICATORS, PROJECTS, TASKS, Indicator, Project, ReportConfig, Task, Unit
 from ..progress import latest, project_figures, task_figures
+from ..schedule import stage_at
 
 FORMAT_VERSION = "1"
 """The form's layout version, kept in the form: a form of another layout is refused."""
@@ -86,11 +88,7 @@ SHEET_NAMES: dict[str, str] = {TASKS.key: TASKS.label, INDICATORS.key: INDICATOR
 """Each kind's sheet is named by the kind's own label (重点任务, 考核指标, 重点工程)."""
 LOG_KEYS: dict[str, str] = {TASKS.key: "progress", INDICATORS.key: "values", PROJECTS.key: "progress"}
 """The dated log each kind's new entries go to."""
-ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
-    TASKS.key: ("date", "done", "percent", "note", "problems"),
-    INDICATORS.key: ("date", "value", "note"),
-    PROJECTS.key: ("date", "stage", "percent", "invested", "note", "problems"),
-}
+ENTRY_FIELDS: dict[str, tuple[str, ...]] = {kind: tuple(c.key for c in columns if c.input) for kind, columns in COLUMNS.items()}
 """A new entry's fields in the order they are written (the models' order)."""
 
 
@@ -111,8 +109,6 @@ class FormRow:
     last_date: dt.date | None
     fingerprint: str
     """Of the record's log as the form saw it: a changed log makes the form stale for the record."""
-    has_target: bool = True
-    """Tasks only: whether the task has a quantitative target (else only a percent may be reported)."""
 
 
 @dataclass(frozen=True)
@@ -155,7 +151,7 @@ def is_open(task: Task, as_of: dt.date) -> bool:
 
 
 def _target_text(value: float, measure: str | None) -> str:
-    shown = f"{value:g}"
+    shown = number(value, 4)
     return f"{shown} {measure}" if measure else shown
 
 
@@ -170,7 +166,7 @@ def task_row(task: Task, as_of: dt.date) -> FormRow:
         "last_done": figures.done,
         "last_percent": round(figures.percent, 1) if entry else None,
     }
-    return FormRow(TASKS.key, task.id, shown, entry.date if entry else None, log_fingerprint(task.progress), task.target is not None)
+    return FormRow(TASKS.key, task.id, shown, entry.date if entry else None, log_fingerprint(task.progress))
 
 
 def indicator_row(indicator: Indicator, as_of: dt.date) -> FormRow:
@@ -187,19 +183,19 @@ def indicator_row(indicator: Indicator, as_of: dt.date) -> FormRow:
     return FormRow(INDICATORS.key, indicator.id, shown, entry.date if entry else None, log_fingerprint(indicator.values))
 
 
-def current_stage(project: Project, as_of: dt.date) -> str:
-    """The stage at the as-of date: the last stage the log names, else the record's."""
-    stages = [e.stage for e in project.progress if e.stage is not None and e.date <= as_of]
-    return stages[-1] if stages else project.stage
+def current_stage(project: Project, report: ReportConfig) -> str:
+    """The stage at the as-of date, by the schedule's own rule (the stage the site's badge shows)."""
+    return stage_at(project, report.as_of, report.vocabulary.names("project_stages"))
 
 
-def project_row(project: Project, as_of: dt.date) -> FormRow:
+def project_row(project: Project, report: ReportConfig) -> FormRow:
+    as_of = report.as_of
     figures = project_figures(project, as_of)
     entry = figures.entry
     shown = {
         "id": project.id,
         "title": project.name,
-        "stage_now": current_stage(project, as_of),
+        "stage_now": current_stage(project, report),
         "plan": project.investment.planned_this_year,
         "last_date": entry.date if entry else None,
         "last_percent": figures.percent,
@@ -214,7 +210,7 @@ def unit_form(data: Dataset, unit: Unit) -> UnitForm:
     as_of = report.as_of
     tasks = tuple(task_row(t, as_of) for t in data.of_unit(unit.id, TASKS.key) if is_open(t, as_of))
     indicators = tuple(indicator_row(i, as_of) for i in data.of_unit(unit.id, INDICATORS.key))
-    projects = tuple(project_row(p, as_of) for p in data.of_unit(unit.id, PROJECTS.key))
+    projects = tuple(project_row(p, report) for p in data.of_unit(unit.id, PROJECTS.key))
     return UnitForm(
         bureau=report.bureau,
         period_id=report.period.id,

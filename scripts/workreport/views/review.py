@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..assessment import Trend, direction_of
 from ..formatting import MISSING, measured, number, percent, short_date
-from ..model import Direction
 from ..review import IndicatorMove, MonthReview, TaskMove, health_changed
 from .common import Badge, Link, badge
 from .context import Site
@@ -152,10 +152,10 @@ def change_text(move: IndicatorMove) -> tuple[str, str]:
     measure = move.indicator.target.measure or ""
     sign = "+" if change > 0 else ""
     amount = f"{sign}{number(change, 1)}个百分点" if measure == "%" else f"{sign}{measured(change, measure)}"
-    if change == 0:
+    trend = direction_of(move.indicator, change)
+    if trend is Trend.flat:
         return amount, "neutral"
-    better = (change > 0) == (move.indicator.target.direction is Direction.higher)
-    return f"{amount}（{'向好' if better else '变差'}）", "done" if better else "bad"
+    return f"{amount}（{trend.value}）", "done" if trend is Trend.better else "bad"
 
 
 def month_view(site: Site, m: MonthReview) -> MonthView:

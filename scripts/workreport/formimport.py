@@ -450,6 +450,8 @@ class FileEdit:
     original: bytes
     new: bytes
     entries: list[NewEntry]
+    marks: list[tuple[int, int, NewEntry]]
+    """Each new entry's first and last line in the new text (1-based): a problem there is its row's."""
 
 
 @dataclass
@@ -485,14 +487,16 @@ def plan_import(forms: list[FormContent], data: Dataset, data_dir: Path, root: P
         additions = []
         for record_path, entries in grouped.items():
             entries.sort(key=lambda e: e.entry["date"])
-            additions.append(Addition(record_path, LOG_KEYS[entries[0].kind], [e.entry for e in entries], tuple(id(e) for e in entries)))
+            additions.append(Addition(record_path, LOG_KEYS[entries[0].kind], [e.entry for e in entries], record_path))
         try:
             appended = append_entries(text, document.lines, additions)
         except AppendError as error:
             problems.append(FormProblem(display, message=str(error)))
             continue
         new = (b"\xef\xbb\xbf" if bom else b"") + appended.text.encode("utf-8")
-        edits.append(FileEdit(path, display, original, new, [e for _, e in items]))
+        marks = [(first, last, entry) for record_path, entries in grouped.items()
+                 for entry, (first, last) in zip(entries, appended.places[record_path], strict=True)]
+        edits.append(FileEdit(path, display, original, new, [e for _, e in items], marks))
     if problems:
         return ImportPlan([], problems)
     problems.extend(_check_copy(edits, data_dir, root))
@@ -517,59 +521,13 @@ def _check_copy(edits: list[FileEdit], data_dir: Path, root: Path) -> Iterable[F
         relative = data_dir.resolve().relative_to(root.resolve()) if data_dir.resolve().is_relative_to(root.resolve()) else Path("data")
         copy_data = copy_root / relative
         shutil.copytree(data_dir, copy_data, copy_function=_link_or_copy)
-        lines: dict[str, list[tuple[int, int, NewEntry]]] = {}
         for edit in edits:
             (copy_root / edit.display).write_bytes(edit.new)
-            text = edit.new.decode("utf-8-sig")
-            marks = _entry_lines(text, edit)
-            lines[edit.display] = marks
+        lines = {edit.display: edit.marks for edit in edits}
         result = load_dataset(copy_data, copy_root)
         for problem in result.errors:
             found.append(_map_problem(problem, lines))
     return found
-
-
-def _entry_lines(text: str, edit: FileEdit) -> list[tuple[int, int, NewEntry]]:
-    """Each new entry's lines in the new text: a record's new items follow its old ones, in the
-    order ``plan_import`` appended them (by date, then form)."""
-    document = parse_yaml(text, edit.display)
-    original = parse_yaml(edit.original.decode("utf-8-sig"), edit.display)
-    by_record: dict[str, list[NewEntry]] = {}
-    for entry in edit.entries:
-        by_record.setdefault(entry.record_id, []).append(entry)
-    out: list[tuple[int, int, NewEntry]] = []
-    for record_id, entries in by_record.items():
-        entries.sort(key=lambda e: e.entry["date"])
-        record = next(
-            (p for p in document.lines if len(p) == 2 and isinstance(p[1], int) and _record_id(document.value, p) == record_id),
-            None,
-        )
-        if record is None:
-            continue
-        log = (*record, LOG_KEYS[entries[0].kind])
-        old_count = len(_list_at(original.value, log))
-        for offset, entry in enumerate(entries):
-            index = old_count + offset
-            start = document.lines.get((*log, index), 0)
-            end = document.lines.get((*log, index + 1), start + len(entry.entry))
-            out.append((start, end - 1 if end > start else start, entry))
-    return out
-
-
-def _record_id(value: Any, path: tuple[Any, ...]) -> Any:
-    try:
-        return value[path[0]][path[1]].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
-
-
-def _list_at(value: Any, path: tuple[Any, ...]) -> list[Any]:
-    for part in path:
-        try:
-            value = value[part]
-        except (KeyError, IndexError, TypeError):
-            return []
-    return value if isinstance(value, list) else []
 
 
 def _map_problem(problem: Problem, lines: dict[str, list[tuple[int, int, NewEntry]]]) -> FormProblem:

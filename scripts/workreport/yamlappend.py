@@ -38,7 +38,7 @@ class Addition:
     log_key: str
     entries: Sequence[Mapping[str, Any]]
     tag: object = None
-    """The caller's name for the addition; ``appended`` tells where each tag's lines went."""
+    """The caller's name for the addition; ``appended`` tells where each of its entries' lines went."""
 
 
 def scalar(value: Any) -> str:
@@ -96,8 +96,9 @@ def _entry_lines(entry: Mapping[str, Any], dash: int, key: int) -> list[str]:
     return out
 
 
-def _insertion(lines: list[str], line_map: Mapping[Path, int], addition: Addition) -> tuple[int, list[str]]:
-    """Where the addition's lines go (the index they are inserted before) and the lines."""
+def _insertion(lines: list[str], line_map: Mapping[Path, int], addition: Addition) -> tuple[int, list[str], list[tuple[int, int]]]:
+    """Where the addition's lines go (the index they are inserted before), the lines, and each entry's
+    first and last line among them (0-based)."""
     log = (*addition.record, addition.log_key)
     items = sorted(p[-1] for p in line_map if len(p) == len(log) + 1 and p[: len(log)] == log and isinstance(p[-1], int))
     if items:
@@ -124,16 +125,19 @@ def _insertion(lines: list[str], line_map: Mapping[Path, int], addition: Additio
         end = _end_of_item(lines, record_index, len(match.group("indent")))
         body = [" " * record_key + f"{addition.log_key}:"]
         dash, key = record_key + 2, record_key + 4
+    spans: list[tuple[int, int]] = []
     for entry in addition.entries:
+        start = len(body)
         body.extend(_entry_lines(entry, dash, key))
-    return end + 1, body
+        spans.append((start, len(body) - 1))
+    return end + 1, body, spans
 
 
 @dataclass(frozen=True)
 class Appended:
     text: str
-    places: dict[object, tuple[int, int]]
-    """Tag → (first line, last line) of its added lines in the new text, 1-based."""
+    places: dict[object, list[tuple[int, int]]]
+    """Tag → (first line, last line) of each of its entries in the new text, 1-based, in the addition's order."""
 
 
 def append_entries(text: str, line_map: Mapping[Path, int], additions: Sequence[Addition]) -> Appended:
@@ -146,15 +150,15 @@ def append_entries(text: str, line_map: Mapping[Path, int], additions: Sequence[
         lines.pop()
     planned = sorted(
         ((*_insertion(lines, line_map, addition), order, addition.tag) for order, addition in enumerate(additions)),
-        key=lambda item: (item[0], item[2]),
+        key=lambda item: (item[0], item[3]),
     )
     out: list[str] = []
-    places: dict[object, tuple[int, int]] = {}
+    places: dict[object, list[tuple[int, int]]] = {}
     cursor = 0
-    for before, body, _order, tag in planned:
+    for before, body, spans, _order, tag in planned:
         out.extend(lines[cursor:before])
         cursor = before
-        places[tag] = (len(out) + 1, len(out) + len(body))
+        places[tag] = [(len(out) + first + 1, len(out) + last + 1) for first, last in spans]
         out.extend(body)
     out.extend(lines[cursor:])
     return Appended(newline.join(out) + (newline if trailing else ""), places)

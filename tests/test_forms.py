@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import random
 import shutil
 import subprocess
@@ -525,3 +526,27 @@ def test_the_same_rows_in_two_forms_are_named_in_the_second(tmp_path: Path, run:
     assert status == 1
     assert err.splitlines()[0] == "副本.xlsx:重点任务!G5: 进度记录日期 2025-07-31 与上一条相同：同一天请合并为一条"
     assert data_bytes(project) == before
+
+
+def test_a_write_cut_off_half_way_names_the_files_already_written(tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = sample_project(tmp_path)
+    [form] = make_forms(run, project, "rural-water")
+    fill_valid(form)  # tasks and projects: two data files to write
+    before = data_bytes(project)
+    real_replace, calls = os.replace, []
+
+    def replace_once(source: Any, target: Any) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace_once)
+    status, _, err = run(project, "import", str(form))
+    assert status == 1 and "Traceback" not in err
+    written = Path(calls[0]).name
+    assert f"写入中断（Permission denied）：{written} 已写入新的进度记录，其余数据文件未改" in err
+    assert "一字未改" not in err
+    changed = [name for name, data in data_bytes(project).items() if data != before[name]]
+    assert [Path(name).name for name in changed] == [written]
+    assert not list((project / "data").rglob(".*.importing"))

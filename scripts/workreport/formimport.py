@@ -552,5 +552,22 @@ def apply_import(plan: ImportPlan) -> None:
         for scratch, _ in staged:
             scratch.unlink(missing_ok=True)
         raise
+    written: list[Path] = []
     for scratch, path in staged:
-        os.replace(scratch, path)
+        try:
+            os.replace(scratch, path)
+        except OSError as error:
+            for left, _ in staged[len(written):]:
+                left.unlink(missing_ok=True)
+            if not written:
+                raise
+            raise PartlyWritten(written, error) from error
+        written.append(path)
+
+
+class PartlyWritten(Exception):
+    """Some data files were swapped in before one could not be: the command must not say nothing changed."""
+
+    def __init__(self, written: list[Path], error: OSError) -> None:
+        super().__init__(str(error))
+        self.written, self.error = written, error

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..dataset import Dataset
 from ..formatting import number
-from ..formimport import FormContent, FormProblem, NewEntry, apply_import, plan_import, read_form
+from ..formimport import FormContent, FormProblem, NewEntry, PartlyWritten, apply_import, plan_import, read_form
 from ..loading import load_dataset
 from ..model import KIND_BY_KEY
 from .common import SubCommands, print_problems
@@ -85,6 +85,11 @@ def command_import(args: argparse.Namespace) -> int:
         return 1
     try:
         apply_import(plan)
+    except PartlyWritten as stop:
+        done = "、".join(path.name for path in stop.written)
+        print(f"写入中断（{stop.error.strerror}）：{done} 已写入新的进度记录，其余数据文件未改。"
+              "请用 git diff 查看，恢复这些文件（git checkout -- 文件）或检查文件权限后重新导入。", file=sys.stderr)
+        return 1
     except OSError as error:
         print(f"无法写入数据文件（{error.strerror}），数据文件一字未改：请检查文件权限后重试。", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ from pathlib import Path
 runpy.run_path(str(Path(__file__).with_name("_checkout.py")))  # this checkout's scripts/ first (see there)
 
 from workreport.adapter.preview import PREVIEW  # noqa: E402
-from workreport.adapter.site import site_from_config  # noqa: E402
+from workreport.adapter.site import page_source, site_from_config  # noqa: E402
 from workreport.plain import markdown_inline  # noqa: E402
 
 FRAGMENTS = [
@@ -51,7 +51,7 @@ def define_env(env):
     # `mkdocs serve`: the site loaded here is the one for this build.
     def register(name):
         def render_fragment():
-            page = env.page.file.src_uri
+            page = page_source(env.page)
             output = site.fragment(name, page)
             PREVIEW.drew(page, name, output)  # the preview renders this page again only when it changes
             return output

@@ -1,8 +1,10 @@
 """The site does not depend on MkDocs itself: ProperDocs (MkDocs 1.x's maintained drop-in fork)
-builds the sample to the same bytes, all but the generator tag that names the engine."""
+builds the sample to the same bytes, all but the generator tag that names the engine; and so
+do both from a staged source, without the hooks (what Zensical needs, see workreport.staging)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -10,8 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project
+from workreport.audience import INTERNAL, PUBLIC
+from workreport.commands.build import staged_build
+from workreport.loading import load_dataset
+from workreport.sitebuild import OFFLINE_VARIABLE, BuildOptions, run_build
+from workreport.staging import finish
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 """The one line that names the engine (“mkdocs-1.6.1, …” / “mkdocs-ProperDocs 1.6.7, …”)."""
@@ -41,3 +49,55 @@ def test_properdocs_builds_the_same_site(tmp_path):
     # The engine is named, and only there.
     tag = GENERATOR.search((tmp_path / "properdocs-site" / "index.html").read_bytes())
     assert tag is not None and b"ProperDocs" in tag.group(0)
+
+
+@pytest.mark.parametrize("audience", [INTERNAL, PUBLIC], ids=lambda a: a.key)
+def test_a_staged_build_needs_no_hooks_and_builds_the_same_site(tmp_path, audience):
+    """The record pages, photos and frame written out first (``--staged``, what Zensical needs): MkDocs
+    and ProperDocs build that source, with no hooks run, to the bytes the hooks build."""
+    pytest.importorskip("properdocs")
+    project = copy_project(tmp_path / "project", ROOT / "data")
+    options = BuildOptions(audience, downloads=False, stamp=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+    assert run_build(options, project / "mkdocs.yml", tmp_path / "hooks", cwd=project, capture=True).returncode == 0
+    staged = staged_build(project / "mkdocs.yml", options)
+    assert "hooks: []" in staged.config.read_text(encoding="utf-8")
+    assert staged.pages > 100 and (staged.docs / "tasks" / "T-RV-01.md").is_file()
+    sites = {}
+    for engine in ("mkdocs", "properdocs"):
+        site = tmp_path / f"staged-{engine}"
+        done = run_build(options, staged.config, site, cwd=project, capture=True, engine=engine)
+        assert done.returncode == 0, done.stderr[-2000:]
+        finish(site)
+        sites[engine] = files(site)
+    by_hooks = files(tmp_path / "hooks")
+    assert len(by_hooks) > 200
+    for engine, staged_site in sites.items():
+        assert sorted(staged_site) == sorted(by_hooks), engine
+        assert [name for name in by_hooks if by_hooks[name] != staged_site[name]] == [], engine
+    # The staged source holds what the audience may see, no more: a public stage has no internal case's page or photo.
+    internal_cases = [c for c in load_dataset(project / "data", project).dataset.cases if c.is_internal]
+    assert internal_cases
+    for case in internal_cases:
+        assert (staged.docs / "cases" / f"{case.id}.md").exists() == (audience is INTERNAL)
+
+
+def test_the_staged_configuration_keeps_the_office_settings_and_fills_the_frame(tmp_path):
+    project = copy_project(tmp_path / "project", ROOT / "data")
+    report = project / "data" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("bureau: ", "bureau: A&B<", 1), encoding="utf-8")
+    staged = staged_build(project / "mkdocs.yml", BuildOptions(INTERNAL, downloads=False))
+    text = staged.config.read_text(encoding="utf-8")
+    with staged.config.open(encoding="utf-8") as stream:
+        settings = yaml_load(stream)  # as MkDocs reads it: !ENV, python tags, INHERIT merged
+    assert settings["hooks"] == [] and settings["theme"]["custom_dir"] == "macros/theme"
+    assert settings["site_name"].startswith("A&amp;B&lt;")  # escaped once, as Markup
+    assert f"!ENV [{OFFLINE_VARIABLE}, false]" in text  # the office's switches stay switches
+    search = next(p["search"] for p in settings["plugins"] if "search" in p)
+    words = Path(search["jieba_dict_user"]).read_text(encoding="utf-8").splitlines()
+    own = (project / "data" / "search_dict.txt").read_text(encoding="utf-8").splitlines()
+    assert words[: len(own)] == own  # the bureau's dictionary first
+    names = words[len(own):]  # then the data's own names, as they are
+    assert len(names) > 20 and all(" " not in name for name in names)
+    # A label filled from the words goes into its page's front matter, escaped once.
+    summary = (staged.docs / "reports" / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith('---\ntitle: "') and "工作总结" in summary.splitlines()[1]

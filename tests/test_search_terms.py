@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from workreport.adapter.site import TAUGHT, keep_terms_whole
+from workreport.render.typeset import unbroken_words
 from workreport.search_terms import data_terms
 
 
@@ -20,3 +24,36 @@ def test_a_department_of_another_field_brings_its_own_words(sample):
 
     terms = data_terms(Dataset(report, sample.data_dir, **sample._records))
     assert "大气污染防治" in terms and "服务乡村振兴" in terms
+
+
+NAME = "澜沧渠首枢纽站"
+"""An invented name jieba does not know: cut into pieces unless taught."""
+SENTENCE = f"今年{NAME}完成改造"
+
+
+def test_a_name_the_data_no_longer_holds_is_forgotten_by_the_next_build():
+    """``mkdocs serve`` builds again in one process: a deleted record's name must not stay taught."""
+    jieba = pytest.importorskip("jieba")
+    others = list(TAUGHT)
+    untaught = jieba.lcut(SENTENCE)
+    assert NAME not in untaught
+    keep_terms_whole([*others, NAME])
+    try:
+        assert NAME in jieba.lcut(SENTENCE)
+    finally:
+        keep_terms_whole(others)
+    assert jieba.lcut(SENTENCE) == untaught
+    assert set(TAUGHT) == set(others)
+
+
+def test_documents_break_lines_the_same_whatever_the_search_was_taught():
+    """The download centre's PDFs are written inside a site build, whose jieba knows the data's names:
+    they must be the bytes ``make export`` writes, in a process that taught jieba nothing."""
+    pytest.importorskip("jieba")
+    others = list(TAUGHT)
+    plain = unbroken_words(SENTENCE)
+    keep_terms_whole([*others, NAME])
+    try:
+        assert unbroken_words(SENTENCE) == plain
+    finally:
+        keep_terms_whole(others)

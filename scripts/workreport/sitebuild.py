@@ -84,8 +84,13 @@ def build_command(
     options: BuildOptions, config: str | Path, site_dir: str | Path, *, python: Sequence[str] = PYTHON, engine: str = "mkdocs"
 ) -> MkdocsCommand:
     """``mkdocs build`` of ``config`` into ``site_dir``, started with ``python`` (``python -m mkdocs …``);
-    ``engine="properdocs"`` builds with MkDocs's maintained drop-in fork instead."""
-    argv = [*python, "-m", engine, "build", *options.flags(), "-f", str(config), "-d", str(site_dir)]
+    ``engine="properdocs"`` builds with MkDocs's maintained drop-in fork instead, ``"zensical"`` with
+    Zensical (which runs no hooks: give it a staged configuration, see ``workreport.staging``, that
+    names ``site_dir`` itself, since Zensical takes no output folder on its command line)."""
+    if engine == "zensical":
+        argv = [*python, "-m", engine, "build", *(["--strict"] if options.strict else []), "-f", str(config)]
+    else:
+        argv = [*python, "-m", engine, "build", *options.flags(), "-f", str(config), "-d", str(site_dir)]
     return MkdocsCommand(argv, options.environment())
 
 
@@ -98,6 +103,10 @@ def serve_command(
     return MkdocsCommand(argv, options.environment())
 
 
+ENGINES = ("mkdocs", "properdocs", "zensical")
+"""The engines a site can be built with; only MkDocs and ProperDocs run the hooks (see ``workreport.staging``)."""
+
+
 def run_build(
     options: BuildOptions,
     config: str | Path,
@@ -105,13 +114,14 @@ def run_build(
     *,
     cwd: Path | None = None,
     capture: bool = False,
+    engine: str = "mkdocs",
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build``; its output goes to the terminal, or is captured (as text) with ``capture``.
 
     MkDocs is killed when this process dies: a killed ``workreport build`` leaves no MkDocs
     writing into a scratch folder that the next run removes.
     """
-    command = build_command(options, config, site_dir)
+    command = build_command(options, config, site_dir, engine=engine)
     return subprocess.run(
         command.argv, env=command.env, cwd=cwd, capture_output=capture, text=True, check=False,
         preexec_fn=die_with_parent(),

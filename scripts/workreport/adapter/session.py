@@ -4,8 +4,7 @@ MkDocs calls the macros module and each hook separately, once per build, and
 ``mkdocs serve`` rebuilds after every edit. All of them ask ``SITES`` for the build's site;
 the data is loaded again only when a file under ``data/`` changed.
 
-Loading is done here, not in the renderer: the data is checked, the history read (for
-the internal audience only), the audience's edition made, and the renderer handed all of it.
+Loading itself is ``workreport.siteload``'s (a staged build loads the same way).
 """
 
 from __future__ import annotations
@@ -14,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..audience import Audience
-from ..history import load_history
-from ..loading import load_or_raise
 from ..problems import Problem
 from ..render.site import SiteRenderer
+from ..siteload import load_site
 
 Signature = tuple[tuple[str, int, int], ...]
 
@@ -30,18 +28,6 @@ def data_signature(data_dir: Path) -> Signature:
             stat = path.stat()
             entries.append((path.relative_to(data_dir).as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(entries)
-
-
-def load_site(
-    data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False
-) -> tuple[SiteRenderer, list[Problem]]:
-    """The renderer of ``data_dir`` for ``audience``, and the data's warnings; DataError when it has errors."""
-    dataset, warnings = load_or_raise(data_dir, display_root)
-    # Who edited what is the bureau's own business: the public build reads no history at all.
-    origins = (r.origin for r in dataset.records() if r.origin)
-    history = load_history(display_root, origins) if audience.sees_history else None
-    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history, downloads=downloads)
-    return renderer, warnings
 
 
 @dataclass

@@ -6,9 +6,8 @@ MkDocs prints without a traceback and before anything is written to the site fol
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +18,35 @@ from ..capacity import PAGED_KINDS, too_large
 from ..problems import DataError
 from ..render.site import SiteRenderer
 from ..sitebuild import VISIBILITY_VARIABLE
+from ..siteload import DATA_DIR
 from .session import SITES
 
 log = logging.getLogger("mkdocs.plugins.workreport")
-DATA_DIR = "data"  # beside mkdocs.yml, as the client's layout fixes it
 
 
-def project_dir(config: Any) -> Path:
-    return Path(config.config_file_path).resolve().parent
+# The configuration is read as a mapping: MkDocs' config is one, and so is the plain dict that
+# Zensical's macros shim hands ``define_env`` (a staged build, see workreport.staging).
 
 
-def audience_of(config: Any) -> Audience:
+def project_dir(config: Mapping[str, Any]) -> Path:
+    """The folder of mkdocs.yml (Zensical's shim names it ``root_dir`` and gives no file path)."""
+    path = config.get("config_file_path")
+    return Path(path).resolve().parent if path else Path(config["root_dir"]).resolve()
+
+
+def page_source(page: Any) -> str:
+    """The docs-relative path of the page a macro is drawn on (Zensical's page has no ``file``, only ``path``)."""
+    file = getattr(page, "file", None)
+    return str(file.src_uri if file is not None else page.path).replace("\\", "/")
+
+
+def _extra(config: Mapping[str, Any], name: str) -> Any:
+    return (config.get("extra") or {}).get(name)
+
+
+def audience_of(config: Mapping[str, Any]) -> Audience:
     """Who this build is for (``extra.visibility``, set from the build options)."""
-    visibility = str(config.extra.get("visibility") or INTERNAL.key)
+    visibility = str(_extra(config, "visibility") or INTERNAL.key)
     if visibility not in AUDIENCES:
         raise Abort(
             f"mkdocs.yml extra.visibility（或环境变量 {VISIBILITY_VARIABLE}）应为 internal 或 public（实际值：'{visibility}'）"
@@ -39,13 +54,13 @@ def audience_of(config: Any) -> Audience:
     return AUDIENCES[visibility]
 
 
-def site_from_config(config: Any) -> SiteRenderer:
+def site_from_config(config: Mapping[str, Any]) -> SiteRenderer:
     """The renderer for this build's data, or an Abort listing every problem."""
     root = project_dir(config)
     try:
         loaded = SITES.site(
-            root / DATA_DIR, root, audience_of(config), directory_urls=bool(config.use_directory_urls),
-            downloads=str(config.extra.get("downloads", "")).lower() == "true",
+            root / DATA_DIR, root, audience_of(config), directory_urls=bool(config.get("use_directory_urls", True)),
+            downloads=str(_extra(config, "downloads") or "").lower() == "true",
         )
     except DataError as error:
         for problem in error.problems:
@@ -64,46 +79,30 @@ def site_from_config(config: Any) -> SiteRenderer:
     return renderer
 
 
-def compact_search_index(site_dir: str | Path, merge: Callable[[dict[str, Any]], None] | None = None) -> None:
-    """Rewrite Material's search index with its Chinese as UTF-8, not ``\\uXXXX`` escapes; ``merge`` first
-    changes the index in place (the preview's, see ``adapter.preview``), so it is read and written once.
-
-    The index is mostly Chinese and jieba's zero-width spaces; escaped, each of those takes
-    six bytes instead of three, which nearly doubles what every reader's browser downloads.
-    """
-    path = Path(site_dir) / "search" / "search_index.json"
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if merge is not None:
-            merge(data)
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+TAUGHT: dict[str, tuple[int | None, int]] = {}
+"""The names taught to jieba in this process: each with its frequency before and what teaching it added."""
 
 
 def keep_terms_whole(terms: list[str]) -> None:
     """Teach jieba (which Material's search plugin cuts Chinese with) the data's own names, so each is
-    indexed as one word and a reader who types it whole finds the pages that hold it first."""
+    indexed as one word and a reader who types it whole finds the pages that hold it first.
+
+    ``mkdocs serve`` builds again in the same process after every edit: a name the data no longer
+    holds is given back its frequency from before, so the preview cuts text as a fresh build does.
+    """
     try:
         import jieba
     except ImportError:  # Material then indexes Chinese without cutting it: nothing to teach
         return
+    cutter = jieba.dt
+    cutter.check_initialized()
+    wanted = set(terms)
+    for term in [t for t in TAUGHT if t not in wanted]:
+        before, added = TAUGHT.pop(term)
+        cutter.FREQ[term] = before or 0  # a zero frequency is no word: the prefixes jieba keeps stay harmless
+        cutter.total -= added
     for term in terms:
-        jieba.add_word(term)  # no frequency: jieba picks one that keeps the word whole
-
-
-# Material 9.x's search worker cuts a Chinese query into the index's words, but its scan stops one
-# character short of the query's end: a query that is itself an indexed word (生态清洁小流域) is
-# never looked up whole, and its pieces match pages that hold only a piece. Fixed where it happens.
-WORKER_SCAN = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-WORKER_SCAN_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
-
-
-def fix_search_worker(site_dir: str | Path) -> bool:
-    """Let the query scan reach the query's last character; False when the worker has no such scan
-    (another Material version: the search tests then say whether whole terms still rank first)."""
-    fixed = False
-    for worker in (Path(site_dir) / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
-        text = worker.read_text(encoding="utf-8")
-        if WORKER_SCAN in text:
-            worker.write_text(text.replace(WORKER_SCAN, WORKER_SCAN_FIXED), encoding="utf-8")
-            fixed = True
-    return fixed
+        if term not in TAUGHT:
+            before, total = cutter.FREQ.get(term), cutter.total
+            jieba.add_word(term)  # no frequency: jieba picks one that keeps the word whole
+            TAUGHT[term] = (before, cutter.total - total)

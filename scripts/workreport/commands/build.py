@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 from ..audience import INTERNAL, PUBLIC
 from ..scratch import scratch_dir, swap_into_place
-from ..sitebuild import BuildOptions, run_build
+from ..sitebuild import ENGINES, BuildOptions, run_build
+from ..siteload import DATA_DIR, load_site
+from ..staging import Staged, finish, read_config, stage
 from .common import SubCommands, buildable_report, output_stamp
 
 
@@ -17,6 +20,14 @@ def add_build_command(commands: SubCommands) -> None:
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--public", action="store_true", help="对外版本：不含任何标为内部的记录和字段")
+    build.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs",
+        help="构建引擎（默认 mkdocs；properdocs 为 MkDocs 的维护分支；zensical 不运行钩子，自动按 --staged 构建）",
+    )
+    build.add_argument(
+        "--staged", action="store_true",
+        help="先把记录页面、图片和站点名称等写成文件（build/staged/ 和 .staged.yml），再由引擎构建，不用 MkDocs 钩子",
+    )
     build.set_defaults(run=command_build)
 
 
@@ -33,10 +44,29 @@ def command_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     with scratch_dir(site.parent, ".site-") as scratch:
         fresh = scratch / "site"
-        if run_build(options, args.config, fresh).returncode != 0:
+        staged = staged_build(Path(args.config), options) if args.staged or args.engine == "zensical" else None
+        config = staged.config if staged else args.config
+        # Zensical writes where the staged configuration says; MkDocs and ProperDocs where they are told.
+        built = staged.site if staged and args.engine == "zensical" else fresh
+        if run_build(options, config, fresh, engine=args.engine).returncode != 0:
             print(f"站点构建失败，{args.site_dir}/ 保持原样。", file=sys.stderr)
             return 1
+        if staged:
+            finish(built)
+            if built != fresh:
+                shutil.move(built, fresh)
         swap_into_place(fresh, site)
     if args.public:
         print(f"已构建对外版本（不含内部记录和内部字段）：{args.site_dir}/", file=sys.stderr)
     return 0
+
+
+def staged_build(config: Path, options: BuildOptions) -> Staged:
+    """Write the staged source of ``config``'s project for ``options`` (see ``workreport.staging``)."""
+    root = config.resolve().parent
+    settings = read_config(config)
+    site, _ = load_site(
+        root / DATA_DIR, root, options.audience,
+        directory_urls=bool(settings.get("use_directory_urls", True)), downloads=options.downloads,
+    )
+    return stage(site, root, config.resolve())

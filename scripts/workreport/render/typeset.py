@@ -18,10 +18,16 @@ WORD_CLASS = "w"
 
 @functools.cache
 def _segmenter() -> Any:
+    """A jieba of the documents' own, with the default dictionary only.
+
+    The site build teaches the shared ``jieba`` the data's names for the search (``adapter.site``):
+    a document written inside a build (the download centre) must break its lines as ``make export``
+    does, whichever process writes it.
+    """
     import jieba  # loaded on first use: its dictionary takes a moment, and only exports need it
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return jieba.Tokenizer()
 
 
 def unbroken_words(text: str) -> Markup:

@@ -16,10 +16,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project
 from workreport.audience import INTERNAL, PUBLIC
-from workreport.commands.build import staged_build
 from workreport.loading import load_dataset
 from workreport.sitebuild import OFFLINE_VARIABLE, BuildOptions, run_build
-from workreport.staging import finish
+from workreport.staging import finish, stage_project
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 """The one line that names the engine (“mkdocs-1.6.1, …” / “mkdocs-ProperDocs 1.6.7, …”)."""
@@ -59,7 +58,7 @@ def test_a_staged_build_needs_no_hooks_and_builds_the_same_site(tmp_path, audien
     project = copy_project(tmp_path / "project", ROOT / "data")
     options = BuildOptions(audience, downloads=False, stamp=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
     assert run_build(options, project / "mkdocs.yml", tmp_path / "hooks", cwd=project, capture=True).returncode == 0
-    staged = staged_build(project / "mkdocs.yml", options)
+    staged = stage_project(project / "mkdocs.yml", options)
     assert "hooks: []" in staged.config.read_text(encoding="utf-8")
     assert staged.pages > 100 and (staged.docs / "tasks" / "T-RV-01.md").is_file()
     sites = {}
@@ -85,7 +84,7 @@ def test_the_staged_configuration_keeps_the_office_settings_and_fills_the_frame(
     project = copy_project(tmp_path / "project", ROOT / "data")
     report = project / "data" / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("bureau: ", "bureau: A&B<", 1), encoding="utf-8")
-    staged = staged_build(project / "mkdocs.yml", BuildOptions(INTERNAL, downloads=False))
+    staged = stage_project(project / "mkdocs.yml", BuildOptions(INTERNAL, downloads=False))
     text = staged.config.read_text(encoding="utf-8")
     with staged.config.open(encoding="utf-8") as stream:
         settings = yaml_load(stream)  # as MkDocs reads it: !ENV, python tags, INHERIT merged

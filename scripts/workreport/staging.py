@@ -34,6 +34,8 @@ from markupsafe import Markup
 from .export.deliverables import write_downloads
 from .render.frame import Frame, site_frame, worded_titles
 from .render.site import SiteRenderer
+from .sitebuild import BuildOptions
+from .siteload import DATA_DIR, load_site
 from .siteoutput import compact_search_index, fix_search_worker
 from .stamps import source_time
 from .views.downloads import FOLDER, download_plan
@@ -131,6 +133,17 @@ def stage(site: SiteRenderer, root: Path, config: Path) -> Staged:
     built = out / "site"  # Zensical wants it inside the project
     staged.write_text(_staged_config(config, settings, frame, docs.relative_to(root), dictionary, built.relative_to(root)), encoding="utf-8")
     return Staged(staged, docs, built, len(generated))
+
+
+def stage_project(config: Path, options: BuildOptions) -> Staged:
+    """Load the data of ``config``'s project for ``options`` (its audience, its download centre) and stage it."""
+    root = config.resolve().parent
+    settings = read_config(config)
+    site, _ = load_site(
+        root / DATA_DIR, root, options.audience,
+        directory_urls=bool(settings.get("use_directory_urls", True)), downloads=options.downloads,
+    )
+    return stage(site, root, config.resolve())
 
 
 def finish(site_dir: Path) -> None:

@@ -9,6 +9,7 @@ judged by reading it.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ from typing import Any
 from ..audience import INTERNAL
 from ..loading import load_dataset
 from ..sitebuild import BuildOptions, serve_command
+from ..staging import stage_project
 from .floor import make_floor
 from .measure import ROOT, build, make_project, measure_site, site_texts
 
@@ -52,6 +54,7 @@ def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict[str, A
     properdocs = build(project / "mkdocs.yml", project / "site-properdocs", BuildOptions(INTERNAL, downloads=False), engine="properdocs")
     row |= {"properdocs_seconds": round(properdocs.seconds, 1), "properdocs_to_mkdocs": round(properdocs.seconds / ours.seconds, 2)}
     shutil.rmtree(project / "site-properdocs")
+    row |= staged_figures(project)
     if floor:
         texts = site_texts(project / "site")
         floor_project, pruned_project = work / f"floor-{scale}", work / f"floor-pruned-{scale}"
@@ -61,6 +64,25 @@ def measure_scale(work: Path, scale: int, seed: int, floor: bool) -> dict[str, A
                 "ours_to_floor": round(ours.seconds / engine.seconds, 2),
                 "pruned_seconds": round(pruned.seconds, 1), "pruned_peak_mb": round(pruned.peak_mb),
                 "ours_to_pruned": round(ours.seconds / pruned.seconds, 2)}
+    return row
+
+
+def staged_figures(project: Path) -> dict[str, Any]:
+    """The same site staged (record pages written as files first, no hooks: what Zensical needs), built by
+    MkDocs, and by Zensical where it is installed (its theme package is not on every package mirror).
+    The times include staging, which renders every record page: the hooks do that inside MkDocs' build."""
+    options = BuildOptions(INTERNAL, downloads=False)
+    started = time.perf_counter()
+    staged = stage_project(project / "mkdocs.yml", options)
+    stage_seconds = time.perf_counter() - started
+    by_mkdocs = build(staged.config, project / "site-staged", options)
+    shutil.rmtree(project / "site-staged")
+    row = {"stage_seconds": round(stage_seconds, 1), "staged_seconds": round(stage_seconds + by_mkdocs.seconds, 1),
+           "staged_peak_mb": round(by_mkdocs.peak_mb)}
+    if importlib.util.find_spec("zensical"):
+        zensical = build(staged.config, staged.site, options, engine="zensical")
+        row |= {"zensical_seconds": round(stage_seconds + zensical.seconds, 1), "zensical_peak_mb": round(zensical.peak_mb)}
+        shutil.rmtree(staged.site)
     return row
 
 
@@ -154,6 +176,7 @@ COLUMNS = [
     ("index_to_text", "索引/正文"), ("floor_seconds", "引擎基准 s"), ("ours_to_floor", "本项目/基准"),
     ("pruned_seconds", "精简导航基准 s"), ("ours_to_pruned", "本项目/精简基准"),
     ("properdocs_seconds", "ProperDocs s"), ("properdocs_to_mkdocs", "ProperDocs/MkDocs"),
+    ("staged_seconds", "预生成+MkDocs s"), ("zensical_seconds", "预生成+Zensical s"), ("zensical_peak_mb", "Zensical 峰值 MB"),
 ]
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 from ..audience import INTERNAL, PUBLIC
 from ..scratch import scratch_dir, swap_into_place
 from ..sitebuild import ENGINES, BuildOptions, run_build
-from ..siteload import DATA_DIR, load_site
-from ..staging import Staged, finish, read_config, stage
+from ..staging import finish, stage_project
 from .common import SubCommands, buildable_report, output_stamp
 
 
@@ -44,7 +43,7 @@ def command_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     with scratch_dir(site.parent, ".site-") as scratch:
         fresh = scratch / "site"
-        staged = staged_build(Path(args.config), options) if args.staged or args.engine == "zensical" else None
+        staged = stage_project(Path(args.config), options) if args.staged or args.engine == "zensical" else None
         config = staged.config if staged else args.config
         # Zensical writes where the staged configuration says; MkDocs and ProperDocs where they are told.
         built = staged.site if staged and args.engine == "zensical" else fresh
@@ -60,13 +59,3 @@ def command_build(args: argparse.Namespace) -> int:
         print(f"已构建对外版本（不含内部记录和内部字段）：{args.site_dir}/", file=sys.stderr)
     return 0
 
-
-def staged_build(config: Path, options: BuildOptions) -> Staged:
-    """Write the staged source of ``config``'s project for ``options`` (see ``workreport.staging``)."""
-    root = config.resolve().parent
-    settings = read_config(config)
-    site, _ = load_site(
-        root / DATA_DIR, root, options.audience,
-        directory_urls=bool(settings.get("use_directory_urls", True)), downloads=options.downloads,
-    )
-    return stage(site, root, config.resolve())

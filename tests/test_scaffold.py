@@ -233,6 +233,15 @@ def test_every_kind_then_check_is_silent(project: Path, run_new: Runner):
     record(project, "projects", "P-NEW-01")
 
 
+@pytest.mark.parametrize("given", ["农村水利处", " 农水处 "])
+def test_the_unit_may_be_named_by_its_full_or_short_name(project: Path, run_new: Runner, given: str):
+    # Dataset.unit_named: the same rule as `make form UNIT=…`.
+    status, out, err = run_new(project, "task", "--unit", given)
+    assert (status, err) == (0, ""), out
+    new_id = re.search(r"添加\S+ (\S+)，", out)[1]
+    assert record(project, "tasks", new_id).owner_unit == "rural-water"
+
+
 def test_unknown_unit_names_the_closest_and_writes_nothing(project: Path, run_new: Runner):
     before = snapshot(project / "data")
     status, out, err = run_new(project, "task", "--unit", "rural-watr")

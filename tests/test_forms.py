@@ -197,6 +197,21 @@ def test_round_trip_for_every_unit(tmp_path: Path, run: Runner, bureau: str) -> 
     assert data_bytes(project) == after
 
 
+@pytest.mark.parametrize("given", ["rural-water", "农村水利处", " 农水处 "])
+def test_the_unit_is_named_as_make_new_takes_it(tmp_path: Path, run: Runner, given: str) -> None:
+    # Dataset.unit_named: its id, full name or short name, the same rule as `make new --unit`.
+    project = sample_project(tmp_path)
+    [form] = make_forms(run, project, given)
+    assert form.name.startswith("农村水利处")
+
+
+def test_an_unknown_unit_is_refused_with_the_ids_it_could_be(tmp_path: Path, run: Runner) -> None:
+    project = sample_project(tmp_path)
+    status, _, err = run(project, "form", "--out", str(project / "dist"), "--unit", "rural-watr")
+    assert (status, err) == (2, "--unit：引用了不存在的单位“rural-watr”。是否应为“rural-water”？\n")
+    assert not (project / "dist").exists() or not list((project / "dist").iterdir())
+
+
 def test_the_form_is_laid_out_for_the_clerk(tmp_path: Path, run: Runner) -> None:
     project = sample_project(tmp_path)
     [form] = make_forms(run, project, "rural-water")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -11,12 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import MINIMAL_DATA, ROOT
 from workreport import scaffold
 from workreport.commands.new import add_new_command, command_new
 from workreport.loading import load_dataset
-from workreport.scaffold import Row, category_codes, next_id, scalar
+from workreport.scaffold import Row, category_codes, next_id
+from workreport.yamlappend import scalar
 
 Runner = Callable[..., tuple[int, str, str]]
 
@@ -230,6 +233,15 @@ def test_every_kind_then_check_is_silent(project: Path, run_new: Runner):
     record(project, "projects", "P-NEW-01")
 
 
+@pytest.mark.parametrize("given", ["农村水利处", " 农水处 "])
+def test_the_unit_may_be_named_by_its_full_or_short_name(project: Path, run_new: Runner, given: str):
+    # Dataset.unit_named: the same rule as `make form UNIT=…`.
+    status, out, err = run_new(project, "task", "--unit", given)
+    assert (status, err) == (0, ""), out
+    new_id = re.search(r"添加\S+ (\S+)，", out)[1]
+    assert record(project, "tasks", new_id).owner_unit == "rural-water"
+
+
 def test_unknown_unit_names_the_closest_and_writes_nothing(project: Path, run_new: Runner):
     before = snapshot(project / "data")
     status, out, err = run_new(project, "task", "--unit", "rural-watr")
@@ -355,6 +367,17 @@ def test_ids_and_values():
     assert [scalar(v) for v in ("省考", "a: b", "2025-01-01", "yes", [], 0)] == [
         "省考", '"a: b"', '"2025-01-01"', '"yes"', "[]", "0"
     ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["省考", "a: b", "a #b", "a:", " a", "a ", "-公里", "% 完成", "a\tb", "两行\n文字", "\u2028", "", "null", "1.5", True, 0, 2.5, 3.0,
+     dt.date(2025, 6, 30), []],
+)
+def test_a_value_reads_back_the_same_before_a_comment(value):
+    """`make new`, `make init` and the form importer write values with one rule (yamlappend.scalar)."""
+    read = yaml.safe_load(f"k: {scalar(value)}  # 说明")["k"]
+    assert read == value and type(read) is (int if isinstance(value, float) and value.is_integer() else type(value))
 
 
 @pytest.mark.parametrize(("name", "key"), [("highlight", "highlights"), ("honor", "honors"), ("bottom-line", "bottom_lines")])

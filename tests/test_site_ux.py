@@ -197,6 +197,27 @@ def test_lists_filter_by_line_of_work_unit_leader_and_status(browser, server, sa
     page.close()
 
 
+def test_the_filter_warns_of_a_column_its_list_lacks(browser, server):  # noqa: F811
+    # tests/test_list_filter.py keeps the names right; a wrong one still says so in the console.
+    page = browser.new_page()
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    for path in ("/tasks/", "/projects/", "/indicators/"):
+        page.goto(server + path, wait_until="networkidle")
+    assert not [w for w in warnings if "list-filter" in w]
+
+    def renamed(route):
+        body = route.fetch().text().replace('data-filter-columns="牵头单位,', 'data-filter-columns="牵头处室,')
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route("**/tasks/", renamed)
+    page.goto(server + "/tasks/", wait_until="networkidle")
+    (warning,) = [w for w in warnings if "list-filter" in w]
+    assert warning.startswith("list-filter: no column “牵头处室” in this list (data-filter-columns)")
+    assert page.locator("form.wr-filter select[name='分管领导']").count() == 1  # the others still work
+    page.close()
+
+
 def test_every_row_is_listed_without_scripts(browser, server, sample):  # noqa: F811
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -10,6 +10,7 @@ import yaml
 
 from conftest import MINIMAL_DATA
 from workreport.audience import INTERNAL
+from workreport.formatting import number
 from workreport.loading import load_dataset
 from workreport.views.context import Site
 from workreport.views.indicators import indicator_index, indicator_page
@@ -156,6 +157,7 @@ def test_every_deduction_in_the_list_has_its_date_reason_and_unit(internal, samp
         assert sum(r.points_deducted for r in group.rows) == sum(d.points for d in group.deductions)
         for d in group.deductions:
             assert d.date <= as_of and d.reason and d.unit.kind == "units"
+            assert d.text.endswith(f"{d.unit.text}被扣 {number(d.points)} 分：{d.reason}")
         assert [d.date for d in group.deductions] == sorted(d.date for d in group.deductions)
     met = indicator_index(internal).groups[2]
     assert met.name == "达标" and met.deductions  # the sample's 达标 group lost points too

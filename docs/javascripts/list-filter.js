@@ -55,6 +55,9 @@
     var sections = sectionsOf(container);
     var rows = [];
     sections.forEach(function (section) { rows = rows.concat(section.rows); });
+    // The names come from the docs page, the headings from the templates (tests/test_list_filter.py
+    // checks them against each other); say so when they part, rather than offer less without a word.
+    if (!sections.length) console.warn("list-filter: no h2 sections in this list, nothing to filter", container);
     if (!rows.length) return;
     // Each named column's values, as its cells read; a column with a single value gives no choice.
     var values = {};
@@ -64,6 +67,7 @@
         var cell = row.querySelector('td[data-label="' + column + '"]');
         if (cell) seen[text(cell)] = true;
       });
+      if (!Object.keys(seen).length) console.warn("list-filter: no column “" + column + "” in this list (data-filter-columns)", container);
       values[column] = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, "zh-CN"); });
       return values[column].length > 1;
     });

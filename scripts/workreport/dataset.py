@@ -111,6 +111,12 @@ class Dataset:
     def unit_by_id(self) -> dict[str, Unit]:
         return self.by_id("units")
 
+    def unit_named(self, given: str) -> Unit | None:
+        """The unit ``given`` names by its id, full name or short name (``Unit.names``), spaces around
+        it ignored; the first in org.yaml's order when two share a name. ``--unit`` of every command."""
+        wanted = given.strip()
+        return next((unit for unit in self.units if wanted in unit.names), None)
+
     @property
     def leader_by_id(self) -> dict[str, Leader]:
         return self.by_id("leaders")

@@ -363,6 +363,11 @@ class Unit(VisibleRecord):
     def label(self) -> str:
         return self.short_name or self.name
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What an editor may call the unit on the command line: its id, full name and short name."""
+        return (self.id, self.name, self.short_name) if self.short_name else (self.id, self.name)
+
 
 UNITS = Kind(
     "units", Unit, "单位", Files("file", "org.yaml"), "policy",

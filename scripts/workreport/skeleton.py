@@ -20,10 +20,10 @@ from typing import Any
 
 from .formatting import cn_number
 from .model import Period, Vocabulary
-from .scaffold.rows import scalar
 from .schema import write_schema
 from .validation import PLACEHOLDER
 from .wording import PeriodShape, period_words
+from .yamlappend import scalar
 
 PERIOD_FORMS = "2026（全年）、2026-h1 / 2026-h2（上、下半年）、2026-q1…q4（季度）、2026-m09（月）、2026-ytd09（1月至9月，即前三季度）"
 

@@ -42,7 +42,9 @@ class Addition:
 
 
 def scalar(value: Any) -> str:
-    """``value`` as a YAML scalar that reads back as the same value."""
+    """``value`` as a YAML scalar that reads back as the same value, quoted only when it has to be,
+    and safe before a ``  # comment`` on its line. The one rule for every line we write into data
+    files: the appended log entries, ``make new`` (``scaffold``) and ``make init`` (``skeleton``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
@@ -51,6 +53,8 @@ def scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, list) and not value:
+        return "[]"
     text = str(value)
     if _plain_safe(text):
         return text
@@ -66,7 +70,7 @@ def _plain_safe(text: str) -> bool:
     if ": " in text or " #" in text or text.endswith(":"):
         return False
     try:
-        return bool(yaml.safe_load(f"k: {text}") == {"k": text})
+        return bool(yaml.safe_load(f"k: {text}  # c") == {"k": text})
     except yaml.YAMLError:
         return False
 

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..dataset import Dataset
-from ..model import Unit
 from ..scratch import scratch_dir
 from ..validation import unknown_reference
 from ..views.progress_form import has_rows, unit_form
@@ -25,13 +23,6 @@ def add_form_command(commands: SubCommands) -> None:
     form.set_defaults(run=command_form)
 
 
-def find_unit(data: Dataset, name: str) -> Unit | None:
-    for unit in data.units:
-        if name in (unit.id, unit.name, unit.short_name):
-            return unit
-    return None
-
-
 def command_form(args: argparse.Namespace) -> int:
     from ..export.form_xlsx import write_form
 
@@ -40,7 +31,7 @@ def command_form(args: argparse.Namespace) -> int:
         return 1
     units = data.units
     if args.unit:
-        unit = find_unit(data, args.unit)
+        unit = data.unit_named(args.unit)
         if unit is None:
             print(f"--unit：{unknown_reference('units', args.unit, {u.id for u in data.units})}", file=sys.stderr)
             return 2

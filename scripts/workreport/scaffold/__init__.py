@@ -36,7 +36,7 @@ from .drafts import (
 from .errors import ScaffoldError
 from .ids import category_codes, group_prefix, line_codes, most_common, next_id, project_prefix, source_codes, split_id
 from .kinds import KIND_NAMES, KINDS_BY_NAME, KindSpec, resolve_kind
-from .rows import ALIGN_LIMIT, Layout, Row, empty_log, hint, open_key, put, render_item, scalar
+from .rows import ALIGN_LIMIT, Layout, Row, empty_log, hint, open_key, put, render_item
 from .splicing import Edit, new_file, newline_of, plan_edit, record_file, splice, target_path
 
 __all__ = [
@@ -81,7 +81,6 @@ __all__ = [
     "resolve_choice",
     "resolve_kind",
     "resolve_unit",
-    "scalar",
     "source_codes",
     "splice",
     "split_id",

@@ -51,12 +51,11 @@ def resolve_unit(dataset: Dataset, given: str | None) -> Unit:
     listing = "、".join(f"{u.id}（{u.label}）" for u in dataset.units)
     if not given:
         raise ScaffoldError(f"请用 --unit 指定责任单位编号。可用的单位：{listing}")
+    unit = dataset.unit_named(given)
+    if unit is not None:
+        return unit
     wanted = given.strip()
-    for unit in dataset.units:
-        if wanted in (unit.id, unit.name, unit.short_name):
-            return unit
-    by_name = {u.id: u for u in dataset.units} | {u.name: u for u in dataset.units}
-    by_name |= {u.short_name: u for u in dataset.units if u.short_name}
+    by_name = {name: u for u in dataset.units for name in u.names}
     matches = [by_name[m] for m in difflib.get_close_matches(wanted, list(by_name), n=6, cutoff=0.5)]
     close = list({u.id: u for u in matches}.values())[:3]
     if close:

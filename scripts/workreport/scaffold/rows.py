@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from ..textwidth import cells
+from ..yamlappend import scalar
 
 
 @dataclass(frozen=True)
@@ -20,25 +17,6 @@ class Row:
     depth: int
     text: str
     comment: str = ""
-
-
-def scalar(value: Any) -> str:
-    """A value as YAML that reads back as exactly that value (quoted only when needed)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float, dt.date)):
-        return str(value)
-    if isinstance(value, list) and not value:
-        return "[]"
-    text = str(value)
-    try:
-        plain_ok = "\n" not in text and yaml.safe_load(f"k: {text}  # c") == {"k": text}
-    except yaml.YAMLError:
-        plain_ok = False
-    if plain_ok:
-        return text
-    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
 
 
 def put(depth: int, key: str, value: Any, comment: str = "") -> Row:

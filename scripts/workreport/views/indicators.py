@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .. import assessment
 from ..assessment import DIRECTION_SIGNS, DIRECTION_WORDS, Health, Trend
 from ..formatting import cn_date, measured, number, short_date
-from ..model import Indicator
+from ..model import Deduction, Indicator
 from .charts import health_anchor, health_donut, indicator_trend
 from .common import Badge, Donut, Link, badge
 from .common import Trend as TrendChart
@@ -239,6 +239,8 @@ class GroupDeduction:
     points: float
     unit: Link
     reason: str
+    text: str
+    """“2025年6月20日，办公室被扣 1 分：<reason>” (``deduction_text``)."""
 
 
 @dataclass(frozen=True)
@@ -258,10 +260,24 @@ class IndicatorIndex:
     """Missed, warning, met; indicators without data only when there are any."""
 
 
+def deduction_text(site: Site, deduction: Deduction, when: str) -> str:
+    """One deduction in words: “<when>，办公室被扣 1 分：<reason>”, the date as the caller writes it
+    (the month's review leaves out the year). Every list of deductions says it this way."""
+    unit = site.data.unit_by_id[deduction.unit].label
+    return f"{when}，{unit}被扣 {number(deduction.points)} 分：{deduction.reason}"
+
+
 def group_deductions(site: Site, indicators: list[Indicator]) -> tuple[GroupDeduction, ...]:
     units = site.data.unit_by_id
     found = [
-        GroupDeduction(Link("indicators", i.id, i.name), d.date, d.points, Link("units", d.unit, units[d.unit].label), d.reason)
+        GroupDeduction(
+            Link("indicators", i.id, i.name),
+            d.date,
+            d.points,
+            Link("units", d.unit, units[d.unit].label),
+            d.reason,
+            deduction_text(site, d, cn_date(d.date)),
+        )
         for i in indicators
         for d in site.analysis.indicator(i).deductions
     ]

@@ -13,6 +13,7 @@ from ..formatting import MISSING, measured, number, percent, short_date
 from ..review import IndicatorMove, MonthReview, TaskMove, health_changed
 from .common import Badge, Link, badge
 from .context import Site
+from .indicators import deduction_text
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def month_view(site: Site, m: MonthReview) -> MonthView:
         deductions=tuple(
             DeductionEntry(
                 Link("indicators", i.id, i.name),
-                f"{short_date(d.date)}，{units[d.unit].label}被扣 {number(d.points)} 分：{d.reason}",
+                deduction_text(site, d, short_date(d.date)),
             )
             for i, d in m.deductions
         ),

@@ -26,9 +26,10 @@ serve: $(STAMP)
 	$(PY) -m workreport check
 	$(PY) -m mkdocs serve --dirty --strict -a $(ADDR)
 
-# make build PUBLIC=1 builds the public version: nothing marked internal.
+# make build PUBLIC=1 builds the public version: nothing marked internal. STAGED=1 writes the record pages as files
+# first and builds without hooks; ENGINE=properdocs|zensical builds with another engine (zensical implies STAGED).
 build: $(STAMP)
-	$(PY) -m workreport build $(if $(PUBLIC),--public)
+	$(PY) -m workreport build $(if $(PUBLIC),--public) $(if $(STAGED),--staged) $(if $(ENGINE),--engine $(ENGINE))
 
 # make export: 工作总结, 典型案例汇编 (DOCX, PDF), 月度复盘 (DOCX) and 工作台账 (XLSX) into dist/, public records only.
 # make export HONOR=HN-01 (one award's dossier), make export IDS=C-01,C-03, FORMAT="pdf docx";

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .audience import INTERNAL
 from .loading import load_dataset
-from .sitebuild import BuildOptions
+from .sitebuild import BuildOptions, checkout_first
 
 BRANCH = "gh-pages"
 ALIAS = "latest"
@@ -64,7 +64,8 @@ def mike(root: Path, epoch: str, *args: str) -> None:
     """Run mike with the version selector on and a build date taken from the data commit."""
     stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     # mike runs `mkdocs build` itself: it is handed the environment the build options make.
-    env = BuildOptions(INTERNAL, version_provider="mike", stamp=stamp).environment() | identity(root)
+    env = checkout_first(BuildOptions(INTERNAL, version_provider="mike", stamp=stamp).environment(), root / "mkdocs.yml")
+    env |= identity(root)
     # mike runs the `mkdocs` it finds on PATH: make it this environment's.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     command = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())", *args]

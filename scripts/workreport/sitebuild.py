@@ -72,6 +72,20 @@ class BuildOptions:
         return ["--strict" if self.strict else "--no-strict", *(["-q"] if self.quiet else [])]
 
 
+def checkout_first(env: dict[str, str], config: str | Path) -> dict[str, str]:
+    """``env`` with the ``scripts/`` beside ``config`` first on Python's path.
+
+    MkDocs imports our Markdown extension (``workreport.render.table_cards``) while it reads the
+    configuration, before the hooks' ``_checkout.py`` can put the checkout's own ``scripts/`` first:
+    without this, a tag's worktree (``publish``) or a copied project would be built by whichever
+    ``workreport`` the environment has installed.
+    """
+    scripts = Path(config).resolve().parent / "scripts"
+    if scripts.is_dir():
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(scripts), env.get("PYTHONPATH", "")]))
+    return env
+
+
 @dataclass(frozen=True)
 class MkdocsCommand:
     """A command line that runs MkDocs, and the environment it runs with."""
@@ -91,7 +105,7 @@ def build_command(
         argv = [*python, "-m", engine, "build", *(["--strict"] if options.strict else []), "-f", str(config)]
     else:
         argv = [*python, "-m", engine, "build", *options.flags(), "-f", str(config), "-d", str(site_dir)]
-    return MkdocsCommand(argv, options.environment())
+    return MkdocsCommand(argv, checkout_first(options.environment(), config))
 
 
 def serve_command(
@@ -100,7 +114,7 @@ def serve_command(
     """``mkdocs serve`` of ``config`` on ``address`` (``127.0.0.1:8000``): the preview, rebuilt on every edit
     (``--dirty``: only the pages whose input changed, see ``workreport.adapter.preview``)."""
     argv = [*python, "-m", "mkdocs", "serve", "--dirty", *options.flags(), "-a", address, "-f", str(config)]
-    return MkdocsCommand(argv, options.environment())
+    return MkdocsCommand(argv, checkout_first(options.environment(), config))
 
 
 ENGINES = ("mkdocs", "properdocs", "zensical")

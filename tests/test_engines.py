@@ -100,3 +100,15 @@ def test_the_staged_configuration_keeps_the_office_settings_and_fills_the_frame(
     # A label filled from the words goes into its page's front matter, escaped once.
     summary = (staged.docs / "reports" / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith('---\ntitle: "') and "工作总结" in summary.splitlines()[1]
+
+
+def test_a_project_is_built_by_its_own_scripts_not_the_installed_ones(tmp_path):
+    """MkDocs imports our Markdown extension before the hooks run: a tag's worktree (publish) or a copied
+    project must still be built by the ``scripts/`` beside its mkdocs.yml, not by the installed package."""
+    project = copy_project(tmp_path / "project", ROOT / "data")
+    freshness = project / "scripts" / "workreport" / "views" / "freshness.py"
+    text = freshness.read_text(encoding="utf-8")
+    freshness.write_text(text.replace('line = f"数据截至', 'line = "本检出的代码 · " + f"数据截至', 1), encoding="utf-8")
+    done = run_build(BuildOptions(INTERNAL, downloads=False), project / "mkdocs.yml", tmp_path / "site", cwd=project, capture=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "本检出的代码 · 数据截至" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -112,3 +112,39 @@ def test_the_preview_renders_only_changed_pages_and_equals_a_full_build(tmp_path
     assert sorted(preview) == sorted(clean)
     assert [name for name in clean if preview[name] != clean[name]] == []
     assert f"cases/{case.id}/index.html" not in preview
+
+
+def test_a_view_equal_to_its_last_one_is_not_drawn_again_and_changed_ones_are(tmp_path):
+    """The preview's memo (``render.memo``): after an edit, the pages are the text a fresh renderer writes,
+    and only the views the edit changed went through their templates again."""
+    from workreport.render.memo import RenderMemo
+    from workreport.siteload import load_site
+
+    project = copy_project(tmp_path / "project", ROOT / "data")
+    memo = RenderMemo()
+    memo.begin()
+    first, _ = load_site(project / "data", project, INTERNAL, memo=memo)
+    before = dict(first.pages())
+    tasks = project / "data" / "tasks" / "rural-water.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    note = re.search(r"id: T-RV-01\n(?:.*\n)*?\s+note: (.+)", text)
+    assert note is not None
+    tasks.write_text(text.replace(note[1], "预览备忘测试的新说明", 1), encoding="utf-8")
+
+    memo.begin()
+    edited, _ = load_site(project / "data", project, INTERNAL, memo=memo)
+    drawn: list[str] = []
+    render = edited.env.get_template
+
+    def counting(name, *args, **kwargs):
+        drawn.append(name)
+        return render(name, *args, **kwargs)
+
+    edited.env.get_template = counting  # type: ignore[method-assign]
+    after = dict(edited.pages())
+    fresh, _ = load_site(project / "data", project, INTERNAL)
+    assert after == dict(fresh.pages())  # the memo never hands back a stale page
+    changed = [uri for uri in after if after[uri] != before[uri]]
+    assert "tasks/T-RV-01.md" in changed and "预览备忘测试的新说明" in after["tasks/T-RV-01.md"]
+    assert 0 < len(drawn) < len(after) / 4  # most pages were not drawn again
+    assert len(drawn) >= len(changed)

@@ -13,18 +13,20 @@ from .audience import Audience
 from .history import load_history
 from .loading import load_or_raise
 from .problems import Problem
+from .render.memo import RenderMemo
 from .render.site import SiteRenderer
 
 DATA_DIR = "data"  # beside mkdocs.yml, as the client's layout fixes it
 
 
 def load_site(
-    data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False
+    data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False,
+    memo: RenderMemo | None = None,
 ) -> tuple[SiteRenderer, list[Problem]]:
     """The renderer of ``data_dir`` for ``audience``, and the data's warnings; DataError when it has errors."""
     dataset, warnings = load_or_raise(data_dir, display_root)
     # Who edited what is the bureau's own business: the public build reads no history at all.
     origins = (r.origin for r in dataset.records() if r.origin)
     history = load_history(display_root, origins) if audience.sees_history else None
-    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history, downloads=downloads)
+    renderer = SiteRenderer(audience.edition(dataset), directory_urls=directory_urls, history=history, downloads=downloads, memo=memo)
     return renderer, warnings

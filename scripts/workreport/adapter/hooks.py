@@ -30,6 +30,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if PREVIEW.enabled:
+        PREVIEW.memo.begin()  # before any page or fragment is drawn in this build
     site = site_from_config(config)
     generated: set[str] = set()
 

@@ -26,6 +26,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from ..render.memo import RenderMemo
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -69,6 +71,8 @@ class Preview:
     """The URLs of the pages this build rendered."""
     files: Files | None = None
     """This build's files, in the order MkDocs renders them (their pages are attached as it goes)."""
+    memo: RenderMemo = field(default_factory=RenderMemo)
+    """The outputs of the last build's templates by view: only changed views are drawn again (``render.memo``)."""
 
     def start(self, command: str, dirty: bool) -> None:
         self.enabled = command == "serve" and dirty

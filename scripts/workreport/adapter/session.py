@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..audience import Audience
 from ..problems import Problem
+from ..render.memo import RenderMemo
 from ..render.site import SiteRenderer
 from ..siteload import load_site
 
@@ -55,16 +56,20 @@ class SiteCache:
     loaded: dict[tuple[Path, Audience, bool, bool], LoadedSite] = field(default_factory=dict)
 
     def site(
-        self, data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False
+        self, data_dir: Path, display_root: Path, audience: Audience, *, directory_urls: bool = True, downloads: bool = False,
+        memo: RenderMemo | None = None,
     ) -> LoadedSite:
-        """The site of ``data_dir`` as it is now; raises DataError when the data has errors."""
+        """The site of ``data_dir`` as it is now; raises DataError when the data has errors. A new load's renderer
+        gets ``memo`` (the preview's: what the last build rendered)."""
         data_dir = data_dir.resolve()
         key = (data_dir, audience, directory_urls, downloads)
         signature = data_signature(data_dir)
         cached = self.loaded.get(key)
         if cached is not None and cached.signature == signature:
             return cached
-        renderer, warnings = load_site(data_dir, display_root, audience, directory_urls=directory_urls, downloads=downloads)
+        renderer, warnings = load_site(
+            data_dir, display_root, audience, directory_urls=directory_urls, downloads=downloads, memo=memo
+        )
         self.loaded[key] = LoadedSite(signature, renderer, warnings)
         return self.loaded[key]
 

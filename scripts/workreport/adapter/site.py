@@ -19,6 +19,7 @@ from ..problems import DataError
 from ..render.site import SiteRenderer
 from ..sitebuild import VISIBILITY_VARIABLE
 from ..siteload import DATA_DIR
+from .preview import PREVIEW
 from .session import SITES
 
 log = logging.getLogger("mkdocs.plugins.workreport")
@@ -61,6 +62,7 @@ def site_from_config(config: Mapping[str, Any]) -> SiteRenderer:
         loaded = SITES.site(
             root / DATA_DIR, root, audience_of(config), directory_urls=bool(config.get("use_directory_urls", True)),
             downloads=str(_extra(config, "downloads") or "").lower() == "true",
+            memo=PREVIEW.memo if PREVIEW.enabled else None,
         )
     except DataError as error:
         for problem in error.problems:

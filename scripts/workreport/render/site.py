@@ -20,6 +20,7 @@ from ..views.context import Site
 from ..views.generic import record_list, record_page
 from .environment import make_environment
 from .links import PAGE_KINDS, Linker, record_uri
+from .memo import RenderMemo
 from .visuals import Visuals
 
 if TYPE_CHECKING:
@@ -30,11 +31,14 @@ class SiteRenderer:
     """Renders every fragment and page of the site from one edition of the data."""
 
     def __init__(
-        self, edition: Edition, *, directory_urls: bool = True, history: History | None = None, downloads: bool = False
+        self, edition: Edition, *, directory_urls: bool = True, history: History | None = None, downloads: bool = False,
+        memo: RenderMemo | None = None,
     ):
         self.site = Site(edition, history, downloads=downloads)
         self.directory_urls = directory_urls
         self.env = make_environment()
+        self.memo = memo
+        """The last preview build's outputs (``render.memo``): a view equal to its last one is not drawn again."""
 
     @property
     def edition(self) -> Edition:
@@ -54,8 +58,14 @@ class SiteRenderer:
 
     def render_view(self, template: str, page_uri: str, view: Any) -> str:
         """A template that lays out one view: it sees the view, the links and the charts, nothing else."""
+        key = (template, page_uri, self.directory_urls)
+        if self.memo is not None and (known := self.memo.recall(key, view)) is not None:
+            return known
         link = Linker(page_uri, self.directory_urls)
-        return self.env.get_template(template).render(view=view, link=link, chart=Visuals(link))
+        output = self.env.get_template(template).render(view=view, link=link, chart=Visuals(link))
+        if self.memo is not None:
+            self.memo.keep(key, view, output)
+        return output
 
     def fragment(self, name: str, page_uri: str) -> str:
         """A fragment for a docs/ page, from ``templates/fragments/<name>.md.j2``."""

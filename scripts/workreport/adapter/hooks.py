@@ -22,7 +22,7 @@ from ..siteoutput import compact_search_index, fix_search_worker
 from ..stamps import source_time
 from ..views.downloads import FOLDER, download_plan
 from .preview import PREVIEW
-from .site import keep_terms_whole, project_dir, site_from_config
+from .site import keep_terms_whole, project_dir, remember_cuts, site_from_config
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -70,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = frame.site_name
     config.extra["footer_line"] = frame.footer_line
     keep_terms_whole(frame.terms)
+    remember_cuts()  # after the dictionary is settled for this build
     config.nav = frame.nav
     if PREVIEW.enabled:
         PREVIEW.configure(config)

@@ -18,7 +18,7 @@ from conftest import ROOT, copy_project
 from workreport.audience import INTERNAL, PUBLIC
 from workreport.loading import load_dataset
 from workreport.sitebuild import OFFLINE_VARIABLE, BuildOptions, run_build
-from workreport.staging import finish, stage_project
+from workreport.staging import StageError, finish, read_config, stage_project
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 """The one line that names the engine (“mkdocs-1.6.1, …” / “mkdocs-ProperDocs 1.6.7, …”)."""
@@ -112,3 +112,28 @@ def test_a_project_is_built_by_its_own_scripts_not_the_installed_ones(tmp_path):
     done = run_build(BuildOptions(INTERNAL, downloads=False), project / "mkdocs.yml", tmp_path / "site", cwd=project, capture=True)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "本检出的代码 · 数据截至" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("staged", [False, True], ids=["hooks", "staged"])
+def test_a_navigation_word_the_period_lacks_is_named_either_way(tmp_path, staged):
+    """A ``{word}`` in a navigation label that the period and the bureau do not have: one Chinese line that
+    names mkdocs.yml and the word, exit 1, no traceback, no site — through the hooks or staged."""
+    project = copy_project(tmp_path / "project", ROOT / "data")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('"{summary}"', '"{summery}"', 1), encoding="utf-8")
+    env = os.environ | {"PYTHONPATH": str(project / "scripts"), "SOURCE_DATE_EPOCH": "1751328000"}
+    done = subprocess.run(
+        [sys.executable, "-m", "workreport", "build", "--site-dir", str(tmp_path / "site"), *(["--staged"] if staged else [])],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+    said = done.stdout + done.stderr  # MkDocs prints an Abort's message on standard output
+    assert done.returncode == 1
+    assert "mkdocs.yml 导航名称“{summery}”中的 {summery} 无法填入" in said
+    assert "Traceback" not in said and not (tmp_path / "site").exists()
+
+
+def test_a_configuration_that_is_not_yaml_is_named_with_its_line(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 工作报告\nnav:\n  - 首页: [index.md\n", encoding="utf-8")
+    with pytest.raises(StageError, match=r"^mkdocs\.yml:\d+: 配置文件不是有效的 YAML"):
+        read_config(config)

@@ -32,13 +32,12 @@ import yaml
 from markupsafe import Markup
 
 from .export.deliverables import write_downloads
-from .render.frame import Frame, site_frame, worded_titles
+from .render.frame import Frame, NavWordError, site_frame, worded_titles
 from .render.site import SiteRenderer
 from .sitebuild import BuildOptions
 from .siteload import DATA_DIR, load_site
 from .siteoutput import compact_search_index, fix_search_worker
-from .stamps import source_time
-from .views.downloads import FOLDER, download_plan
+from .views.downloads import FOLDER
 
 STAGE = Path("build") / "staged"
 """Where the staged source goes, under the project."""
@@ -93,15 +92,23 @@ _Dumper.add_representer(Markup, lambda dumper, text: dumper.represent_sequence(
 ))
 
 
+class StageError(Exception):
+    """The staged source cannot be written; the message (Chinese) names the file, and the line where known."""
+
+
 def read_config(config: Path) -> dict[str, Any]:
-    with config.open(encoding="utf-8") as stream:
-        loaded = yaml.load(stream, Loader=_Tagged)
+    try:
+        with config.open(encoding="utf-8") as stream:
+            loaded = yaml.load(stream, Loader=_Tagged)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{config.name}:{mark.line + 1}" if mark is not None else config.name
+        raise StageError(f"{where}: 配置文件不是有效的 YAML（{getattr(error, 'problem', None) or error}）") from None
     return loaded if isinstance(loaded, dict) else {}
 
 
-def stage(site: SiteRenderer, root: Path, config: Path) -> Staged:
-    """Write the staged source of ``site`` for the project at ``root`` (configured by ``config``)."""
-    settings = read_config(config)
+def stage(site: SiteRenderer, root: Path, config: Path, settings: dict[str, Any]) -> Staged:
+    """Write the staged source of ``site`` for the project at ``root``, configured by ``config`` (read: ``settings``)."""
     office_docs = root / str(settings.get("docs_dir", "docs"))
     out = root / STAGE
     docs = out / "docs"
@@ -109,20 +116,22 @@ def stage(site: SiteRenderer, root: Path, config: Path) -> Staged:
         shutil.rmtree(out)
     shutil.copytree(office_docs, docs)
     office = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-    frame = site_frame(site, settings.get("nav"), lambda uri: uri in office)
+    try:
+        frame = site_frame(site, settings.get("nav"), lambda uri: uri in office)
+    except NavWordError as error:
+        raise StageError(str(error)) from None
 
-    generated = list(site.pages())
-    generated += list(site.list_pages(office | {uri for uri, _ in generated}))
-    for uri, markdown in generated:
+    generated = 0
+    for uri, markdown in site.generated_pages(office):
         _write(docs / uri, markdown.encode("utf-8"))
+        generated += 1
     # Only the photos of records on the site: a public build must not carry an internal case's pictures.
     for uri in site.photo_files():
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(site.data.data_dir / uri, docs / uri)
     if site.site.downloads:
-        stamp = source_time(root, site.data.data_dir, site.report.as_of)
         (docs / FOLDER).mkdir(parents=True, exist_ok=True)
-        write_downloads(site.site, download_plan(site.site), docs / FOLDER, stamp)
+        write_downloads(site.site, docs / FOLDER, root)
     for uri, title in worded_titles(frame.nav or []).items():
         if (docs / uri).is_file():
             _write(docs / uri, with_title((docs / uri).read_text(encoding="utf-8"), title).encode("utf-8"))
@@ -132,7 +141,7 @@ def stage(site: SiteRenderer, root: Path, config: Path) -> Staged:
     staged = root / CONFIG_NAME
     built = out / "site"  # Zensical wants it inside the project
     staged.write_text(_staged_config(config, settings, frame, docs.relative_to(root), dictionary, built.relative_to(root)), encoding="utf-8")
-    return Staged(staged, docs, built, len(generated))
+    return Staged(staged, docs, built, generated)
 
 
 def stage_project(config: Path, options: BuildOptions) -> Staged:
@@ -143,7 +152,7 @@ def stage_project(config: Path, options: BuildOptions) -> Staged:
         root / DATA_DIR, root, options.audience,
         directory_urls=bool(settings.get("use_directory_urls", True)), downloads=options.downloads,
     )
-    return stage(site, root, config.resolve())
+    return stage(site, root, config.resolve(), settings)
 
 
 def finish(site_dir: Path) -> None:

@@ -19,8 +19,7 @@ from mkdocs.structure.pages import Page
 from ..export.deliverables import write_downloads
 from ..render.frame import NavWordError, site_frame
 from ..siteoutput import compact_search_index, fix_search_worker
-from ..stamps import source_time
-from ..views.downloads import FOLDER, download_plan
+from ..views.downloads import FOLDER
 from .preview import PREVIEW
 from .site import keep_terms_whole, project_dir, remember_cuts, site_from_config
 
@@ -39,11 +38,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         generated.add(file.src_uri)
 
-    for uri, markdown in site.pages():
-        add(File.generated(config, uri, content=markdown))
-    # A kind of record added to the register lists itself, unless the office wrote its list page.
-    existing = {f.src_uri for f in files}
-    for uri, markdown in site.list_pages(existing):
+    for uri, markdown in site.generated_pages({f.src_uri for f in files}):
         add(File.generated(config, uri, content=markdown))
     # Only the photos of records on the site: a public build must not carry an internal case's pictures.
     for uri in site.photo_files():
@@ -53,9 +48,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         PREVIEW.mark(files, config, generated, words, site.fragment)
     # The download centre's documents, written from this build's edition (not in the editors' preview).
     if site.site.downloads:
-        stamp = source_time(project_dir(config), site.data.data_dir, site.report.as_of)
         with tempfile.TemporaryDirectory(prefix="workreport-downloads-") as folder:
-            for path in write_downloads(site.site, download_plan(site.site), Path(folder), stamp):
+            for path in write_downloads(site.site, Path(folder), project_dir(config)):
                 files.append(File.generated(config, f"{FOLDER}/{path.name}", content=path.read_bytes()))
     return files
 

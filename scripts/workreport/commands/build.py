@@ -10,7 +10,7 @@ from pathlib import Path
 from ..audience import INTERNAL, PUBLIC
 from ..scratch import scratch_dir, swap_into_place
 from ..sitebuild import ENGINES, BuildOptions, run_build
-from ..staging import finish, stage_project
+from ..staging import StageError, finish, stage_project
 from .common import SubCommands, buildable_report, output_stamp
 
 
@@ -43,7 +43,12 @@ def command_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     with scratch_dir(site.parent, ".site-") as scratch:
         fresh = scratch / "site"
-        staged = stage_project(Path(args.config), options) if args.staged or args.engine == "zensical" else None
+        try:
+            staged = stage_project(Path(args.config), options) if args.staged or args.engine == "zensical" else None
+        except StageError as error:
+            print(error, file=sys.stderr)
+            print(f"站点构建失败，{args.site_dir}/ 保持原样。", file=sys.stderr)
+            return 1
         config = staged.config if staged else args.config
         # Zensical writes where the staged configuration says; MkDocs and ProperDocs where they are told.
         built = staged.site if staged and args.engine == "zensical" else fresh

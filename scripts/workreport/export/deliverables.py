@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from ..stamps import source_time
 from ..views.compilation import compile_cases
 from ..views.context import Site
-from ..views.downloads import DownloadEntry
+from ..views.downloads import DownloadEntry, download_plan
 from ..views.summary_document import summary_document
 
 Writer = Callable[[Path], object]
@@ -47,15 +48,17 @@ def writers(site: Site, entry: DownloadEntry, stamp: dt.datetime) -> dict[str, W
     }
 
 
-def write_downloads(site: Site, entries: list[DownloadEntry], folder: Path, stamp: dt.datetime) -> list[Path]:
-    """Write every file of ``entries`` into ``folder``; the paths written, in the plan's order.
+def write_downloads(site: Site, folder: Path, root: Path) -> list[Path]:
+    """Write the download centre's files (``download_plan``) into ``folder``, stamped with the time of the data's
+    last commit in the project at ``root``; the paths written, in the plan's order.
 
     One after another: written by a pool of forked processes they took as long on this
     2-core machine under load, and forking inside a build (``mkdocs serve`` runs threads)
     risks a deadlock for no gain.
     """
+    stamp = source_time(root, site.data.data_dir, site.report.as_of)
     paths = []
-    for entry in entries:
+    for entry in download_plan(site):
         write = writers(site, entry, stamp)
         for file in entry.files:
             path = folder / file.name

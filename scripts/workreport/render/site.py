@@ -111,6 +111,13 @@ class SiteRenderer:
             yield uri, front_matter(kind.list_title or kind.label) + body
 
 
+    def generated_pages(self, office: set[str]) -> Iterator[tuple[str, str]]:
+        """Every page the site adds to the office's (``office``: the paths under docs/), whichever way it
+        reaches the engine (the hooks, or a staged build): a page per record, then the generated list pages."""
+        yield from self.pages()
+        yield from self.list_pages(office)
+
+
 def front_matter(title: str) -> str:
     """The page's YAML front matter: its title, and no macros.
 
